@@ -1,0 +1,82 @@
+package io.konggitops.kong;
+
+import io.konggitops.problem.ObjectRef;
+import io.konggitops.problem.Origin;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * One Kong entity as the Admin API represents it (flat JSON object, foreign keys as {@code {"id": ...}}), held as
+ * canonical immutable JSON ({@link KongJson}). Exceptions to the Admin API shape, because the ID is not known before
+ * Kong creates the parent: a target's {@code upstream} is {@code {"name": <upstream name>}} in a desired state.
+ *
+ * <p>{@code source} and {@code origin} name the manifest object the entity was translated from (null for entities
+ * read from Kong), so an Admin API error can point at a file and line.
+ */
+public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef source, Origin origin) {
+    public KongEntity {
+        Objects.requireNonNull(type, "type");
+        fields = KongJson.canonicalMap(fields);
+    }
+
+    public static KongEntity of(EntityType type, Map<String, ?> fields) {
+        return new KongEntity(type, Map.copyOf(fields), null, null);
+    }
+
+    public String id() {
+        return string("id");
+    }
+
+    public String name() {
+        return string("name");
+    }
+
+    public Object get(String field) {
+        return fields.get(field);
+    }
+
+    public String string(String field) {
+        Object v = fields.get(field);
+        return v == null ? null : v.toString();
+    }
+
+    /** The {@code id} (or {@code name}) inside a foreign-key field such as {@code route.service}. */
+    public String foreignKey(String field) {
+        if (fields.get(field) instanceof Map<?, ?> ref) {
+            Object id = ref.get("id");
+            if (id == null) id = ref.get("name");
+            return id == null ? null : id.toString();
+        }
+        return null;
+    }
+
+    public KongEntity with(String field, Object value) {
+        Map<String, Object> copy = new TreeMap<>(fields);
+        copy.put(field, value);
+        return new KongEntity(type, copy, source, origin);
+    }
+
+    public KongEntity without(String field) {
+        Map<String, Object> copy = new TreeMap<>(fields);
+        copy.remove(field);
+        return new KongEntity(type, copy, source, origin);
+    }
+
+    public KongEntity withSource(ObjectRef source, Origin origin) {
+        return new KongEntity(type, fields, source, origin);
+    }
+
+    /** {@code service foo-namespace.foo-svc.80}, {@code target 10.0.0.1:80}: how reports and errors name it. */
+    public String label() {
+        String n = switch (type) {
+            case TARGET -> string("target");
+            case CONSUMER -> string("username") != null ? string("username") : string("custom_id");
+            case CERTIFICATE, CA_CERTIFICATE -> id();
+            case PLUGIN -> string("instance_name") != null ? string("instance_name") : name();
+            default -> name() != null ? name() : id();
+        };
+        return type.schemaName() + " " + (n == null ? "(unnamed)" : n);
+    }
+}

@@ -1,0 +1,248 @@
+package io.konggitops.config;
+
+import io.konggitops.kong.RouterFlavor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything one run needs, from flags, {@code KONG_GITOPS_*} environment variables and an optional config file
+ * (flags win over the environment, which wins over the file). Built by {@link Builder}, whose {@link Builder#build()}
+ * reports every bad setting at once. Secret values (Git and Kong credentials) are not here: they are read from the
+ * environment where they are used, so this record can be logged.
+ */
+public record JobConfig(
+        Source source,
+        Translation translation,
+        Kong kong,
+        Cluster cluster,
+        Output output,
+        Sync sync) {
+
+    /** Git repository or directory. */
+    public record Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes) {
+    }
+
+    /** How manifests become Kong entities. */
+    public record Translation(String ingressClass, String selectTag, String kongVersion, RouterFlavor routerFlavor,
+                              boolean dbless, String workspace, String clusterDomain, boolean drain,
+                              EndpointsMode endpoints) {
+    }
+
+    /** The Kong Admin API (or a decK file standing for it). */
+    public record Kong(String adminUrl, Path kongState, Path caCert, Path clientCert, Path clientKey,
+                       boolean tlsSkipVerify, String tokenHeader, List<String> headers, String workspace) {
+    }
+
+    /** The Kubernetes API. */
+    public record Cluster(Path kubeconfig, String context, List<String> namespaces) {
+    }
+
+    /** Where and how results are written. */
+    public record Output(String format, Path outputFile, boolean includeSecrets, String report, Path reportFile) {
+    }
+
+    /** Reconcile behaviour. */
+    public record Sync(int parallelism, String maxDeletions, boolean allowEmpty, boolean dryRun, String onInvalid) {
+    }
+
+    /** Thrown by {@link Builder#build()} with every bad setting, one per line. */
+    public static final class InvalidConfigException extends RuntimeException {
+        private final List<String> errors;
+
+        public InvalidConfigException(List<String> errors) {
+            super("invalid settings:\n  - " + String.join("\n  - ", errors));
+            this.errors = List.copyOf(errors);
+        }
+
+        public List<String> errors() {
+            return errors;
+        }
+    }
+
+    /** Every setting name (the long flag without dashes); its environment twin is {@link #envName(String)}. */
+    public static final List<String> SETTINGS = List.of(
+            "repo", "ref", "path", "git-ssh-key", "git-known-hosts", "max-file-bytes",
+            "ingress-class", "select-tag", "kong-version", "router-flavor", "db-mode", "cluster-domain", "drain",
+            "endpoints", "kong-admin-url", "kong-state", "kong-ca-cert", "kong-client-cert", "kong-client-key",
+            "kong-tls-skip-verify", "kong-admin-token-header", "kong-header", "kong-workspace",
+            "kubeconfig", "context", "namespaces", "format", "output", "include-secrets", "report", "report-file",
+            "parallelism", "max-deletions", "allow-empty", "dry-run", "on-invalid");
+
+    /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
+    public static String envName(String setting) {
+        return "KONG_GITOPS_" + setting.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    /**
+     * Builds the configuration from an optional YAML config file (keys are setting names), then the environment
+     * ({@code KONG_GITOPS_*}), then the flags given on the command line — each overriding the one before.
+     */
+    public static JobConfig load(Map<String, String> flags, Map<String, String> env, Path configFile) {
+        Builder b = builder();
+        List<String> errors = new ArrayList<>();
+        if (configFile != null) {
+            ConfigFile.read(configFile, SETTINGS, errors).forEach(b::set);
+        }
+        for (String s : SETTINGS) {
+            b.set(s, env.get(envName(s)));
+        }
+        flags.forEach((k, v) -> {
+            if (!SETTINGS.contains(k)) {
+                errors.add("unknown setting " + k);
+            }
+            b.set(k, v);
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidConfigException(errors);
+        }
+        return b.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects raw settings (strings as given) and validates them all in {@link #build()}. */
+    public static final class Builder {
+        private final Map<String, String> values = new java.util.TreeMap<>();
+
+        /** Sets a setting by its flag name without dashes, e.g. {@code kong-admin-url}; null or blank is ignored. */
+        public Builder set(String name, String value) {
+            if (value != null && !value.isBlank()) {
+                values.put(name, value.trim());
+            }
+            return this;
+        }
+
+        public Builder set(String name, boolean value) {
+            return value ? set(name, "true") : this;
+        }
+
+        public JobConfig build() {
+            List<String> errors = new ArrayList<>();
+            Source source = new Source(get("repo", null), get("ref", null), get("path", ""),
+                    path("git-ssh-key", errors, true), path("git-known-hosts", errors, true),
+                    (long) integer("max-file-bytes", 10 * 1024 * 1024, 1, Integer.MAX_VALUE, errors));
+            RouterFlavor flavor = RouterFlavor.TRADITIONAL_COMPATIBLE;
+            try {
+                flavor = RouterFlavor.parse(get("router-flavor", "traditional_compatible"));
+            } catch (IllegalArgumentException e) {
+                errors.add("--router-flavor must be traditional, traditional_compatible or expressions, not '"
+                        + get("router-flavor", "") + "'");
+            }
+            String dbMode = get("db-mode", "postgres");
+            if (!dbMode.equals("postgres") && !dbMode.equals("off")) {
+                errors.add("--db-mode must be postgres or off, not '" + dbMode + "'");
+            }
+            EndpointsMode endpoints = EndpointsMode.AUTO;
+            try {
+                endpoints = EndpointsMode.parse(get("endpoints", "auto"));
+            } catch (IllegalArgumentException e) {
+                errors.add("--endpoints must be cluster, manifests, service-dns or auto, not '"
+                        + get("endpoints", "") + "'");
+            }
+            String version = get("kong-version", "3.9.1");
+            if (!version.matches("\\d+\\.\\d+(\\.\\d+)*([.-].*)?")) {
+                errors.add("--kong-version must look like 3.9.1, not '" + version + "'");
+            }
+            Translation translation = new Translation(get("ingress-class", "kong"),
+                    get("select-tag", "managed-by:kong-gitops"), version, flavor, dbMode.equals("off"),
+                    get("kong-workspace", ""), get("cluster-domain", ""), bool("drain"), endpoints);
+            String adminUrl = get("kong-admin-url", null);
+            if (adminUrl != null && !adminUrl.matches("https?://.+")) {
+                errors.add("--kong-admin-url must be an http:// or https:// URL, not '" + adminUrl + "'");
+            }
+            List<String> headers = list("kong-header");
+            for (String h : headers) {
+                if (!h.matches("[^:\\s]+:.*")) {
+                    errors.add("--kong-header must be NAME:VALUE, not '" + h + "'");
+                }
+            }
+            Kong kong = new Kong(adminUrl, path("kong-state", errors, true), path("kong-ca-cert", errors, true),
+                    path("kong-client-cert", errors, true), path("kong-client-key", errors, true),
+                    bool("kong-tls-skip-verify"), get("kong-admin-token-header", "Kong-Admin-Token"), headers,
+                    get("kong-workspace", ""));
+            if ((kong.clientCert() == null) != (kong.clientKey() == null)) {
+                errors.add("--kong-client-cert and --kong-client-key go together");
+            }
+            Cluster cluster = new Cluster(path("kubeconfig", errors, true), get("context", null), list("namespaces"));
+            String format = get("format", "yaml");
+            if (!format.equals("yaml") && !format.equals("json")) {
+                errors.add("--format must be yaml or json, not '" + format + "'");
+            }
+            String report = get("report", "text");
+            if (!List.of("text", "markdown", "json").contains(report)) {
+                errors.add("--report must be text, markdown or json, not '" + report + "'");
+            }
+            Output output = new Output(format, path("output", errors, false), bool("include-secrets"), report,
+                    path("report-file", errors, false));
+            String maxDeletions = get("max-deletions", null);
+            if (maxDeletions != null && !maxDeletions.matches("\\d+%?")) {
+                errors.add("--max-deletions must be a count (5) or a percentage (30%), not '" + maxDeletions + "'");
+            }
+            String onInvalid = get("on-invalid", "skip");
+            if (!onInvalid.equals("skip") && !onInvalid.equals("fail")) {
+                errors.add("--on-invalid must be skip or fail, not '" + onInvalid + "'");
+            }
+            Sync sync = new Sync(integer("parallelism", 10, 1, 100, errors), maxDeletions, bool("allow-empty"),
+                    bool("dry-run"), onInvalid);
+            if (!errors.isEmpty()) {
+                throw new InvalidConfigException(errors);
+            }
+            return new JobConfig(source, translation, kong, cluster, output, sync);
+        }
+
+        private String get(String name, String dflt) {
+            return values.getOrDefault(name, dflt);
+        }
+
+        private boolean bool(String name) {
+            return Boolean.parseBoolean(values.getOrDefault(name, "false"));
+        }
+
+        private List<String> list(String name) {
+            String v = values.get(name);
+            if (v == null) return List.of();
+            return List.of(v.split("\\s*[,\\n]\\s*")).stream().filter(s -> !s.isBlank()).toList();
+        }
+
+        private int integer(String name, int dflt, int min, int max, List<String> errors) {
+            String v = values.get(name);
+            if (v == null) return dflt;
+            try {
+                int i = Integer.parseInt(v);
+                if (i < min || i > max) {
+                    errors.add("--" + name + " must be between " + min + " and " + max + ", not " + i);
+                }
+                return i;
+            } catch (NumberFormatException e) {
+                errors.add("--" + name + " must be a whole number, not '" + v + "'");
+                return dflt;
+            }
+        }
+
+        private Path path(String name, List<String> errors, boolean mustExist) {
+            String v = values.get(name);
+            if (v == null) return null;
+            Path p = Path.of(v);
+            if (mustExist && !Files.isReadable(p)) {
+                errors.add("--" + name + " " + v + " does not exist or cannot be read");
+            }
+            return p;
+        }
+    }
+
+    public JobConfig {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(translation, "translation");
+        Objects.requireNonNull(kong, "kong");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(sync, "sync");
+    }
+}

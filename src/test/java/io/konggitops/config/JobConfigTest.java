@@ -1,0 +1,78 @@
+package io.konggitops.config;
+
+import io.konggitops.kong.RouterFlavor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JobConfigTest {
+
+    @Test
+    void defaultsAreWhatKicAndTheArchitectureSay() {
+        JobConfig c = JobConfig.load(Map.of("repo", "samples"), Map.of(), null);
+        assertThat(c.translation().ingressClass()).isEqualTo("kong");
+        assertThat(c.translation().selectTag()).isEqualTo("managed-by:kong-gitops");
+        assertThat(c.translation().kongVersion()).isEqualTo("3.9.1");
+        assertThat(c.translation().routerFlavor()).isEqualTo(RouterFlavor.TRADITIONAL_COMPATIBLE);
+        assertThat(c.translation().endpoints()).isEqualTo(EndpointsMode.AUTO);
+        assertThat(c.sync().parallelism()).isEqualTo(10);
+        assertThat(c.output().includeSecrets()).isFalse();
+        assertThat(c.kong().tokenHeader()).isEqualTo("Kong-Admin-Token");
+    }
+
+    @Test
+    void flagsWinOverEnvironmentWhichWinsOverTheConfigFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "repo: from-file\nselect-tag: file-tag\ningress-class: file-class\n"
+                + "namespaces: [a, b]\n");
+        Map<String, String> env = Map.of("KONG_GITOPS_SELECT_TAG", "env-tag", "KONG_GITOPS_INGRESS_CLASS", "env-class");
+        JobConfig c = JobConfig.load(Map.of("ingress-class", "flag-class"), env, file);
+        assertThat(c.source().repo()).isEqualTo("from-file");
+        assertThat(c.translation().selectTag()).isEqualTo("env-tag");
+        assertThat(c.translation().ingressClass()).isEqualTo("flag-class");
+        assertThat(c.cluster().namespaces()).containsExactly("a", "b");
+    }
+
+    @Test
+    void everyBadSettingIsReportedAtOnce() {
+        Map<String, String> flags = Map.of("router-flavor", "fancy", "parallelism", "0", "max-deletions", "lots",
+                "kong-admin-url", "kong:8001", "report", "html");
+        assertThatThrownBy(() -> JobConfig.load(flags, Map.of(), null))
+                .isInstanceOfSatisfying(JobConfig.InvalidConfigException.class, e -> assertThat(e.errors())
+                        .hasSize(5)
+                        .anySatisfy(m -> assertThat(m).contains("--router-flavor"))
+                        .anySatisfy(m -> assertThat(m).contains("--parallelism"))
+                        .anySatisfy(m -> assertThat(m).contains("--max-deletions"))
+                        .anySatisfy(m -> assertThat(m).contains("--kong-admin-url"))
+                        .anySatisfy(m -> assertThat(m).contains("--report")));
+    }
+
+    @Test
+    void unknownKeysInTheConfigFileAreErrors(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "repo: x\nkong-admin-token: do-not-put-secrets-here\n");
+        assertThatThrownBy(() -> JobConfig.load(Map.of(), Map.of(), file))
+                .hasMessageContaining("unknown setting 'kong-admin-token'")
+                .hasMessageNotContaining("do-not-put-secrets-here");
+    }
+
+    @Test
+    void envNamesAreTheFlagNamesInUpperCase() {
+        assertThat(JobConfig.envName("kong-admin-url")).isEqualTo("KONG_GITOPS_KONG_ADMIN_URL");
+    }
+
+    @Test
+    void secretsComeFromTheVariableOrFromTheFileItNames(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("token");
+        Files.writeString(f, "s3cret\n");
+        assertThat(Secrets.fromEnv(Map.of("T", "direct"), "T")).isEqualTo("direct");
+        assertThat(Secrets.fromEnv(Map.of("T_FILE", f.toString()), "T")).isEqualTo("s3cret");
+        assertThat(Secrets.fromEnv(Map.of(), "T")).isNull();
+    }
+}

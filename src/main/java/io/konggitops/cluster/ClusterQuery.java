@@ -1,7 +1,6 @@
 package io.konggitops.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.konggitops.source.ManifestObject;
@@ -47,10 +46,6 @@ public record ClusterQuery(Set<String> namespaces, Set<Ref> secrets) {
     public static final String CA_CERTIFICATES_SECRETS = "konghq.com/ca-certificates-secrets";
 
     private static final KubernetesSerialization K8S = new KubernetesSerialization();
-    /** Kinds without a namespace among those a routing repository holds (others without a model are namespaced). */
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "KongClusterPlugin", "GatewayClass",
-            "IngressClass", "KongVault", "KongLicense", "CustomResourceDefinition", "ClusterRole",
-            "ClusterRoleBinding");
 
     public ClusterQuery {
         namespaces = Set.copyOf(new TreeSet<>(namespaces));
@@ -87,15 +82,16 @@ public record ClusterQuery(Set<String> namespaces, Set<Ref> secrets) {
             if (obj.getMetadata() == null || obj.getKind() == null) {
                 continue;
             }
-            boolean namespaced = isNamespaced(obj);
-            String ns = namespaced ? Namespaces.orDefault(mo.namespace()) : "";
-            if (namespaced) {
+            String ns = Namespaces.effective(obj);
+            if (!ns.isEmpty()) {
                 namespaces.add(ns);
             }
             Map<String, Object> tree = tree(obj);
             switch (obj.getKind()) {
                 case "Secret" -> secrets.add(new Ref(ns, mo.name()));
-                case "Service" -> secrets.addAll(secretsReferencedBy((Service) obj));
+                case "Service" -> {
+                    if (obj instanceof Service service) secrets.addAll(secretsReferencedBy(service));
+                }
                 case "Ingress" -> {
                     for (Object tls : list(at(tree, "spec", "tls"))) {
                         String name = string(at(tls, "secretName"));
@@ -164,14 +160,6 @@ public record ClusterQuery(Set<String> namespaces, Set<Ref> secrets) {
             }
         }
         return out;
-    }
-
-    private static boolean isNamespaced(HasMetadata obj) {
-        if (obj instanceof Namespaced) {
-            return true;
-        }
-        String ns = obj.getMetadata().getNamespace();
-        return (ns != null && !ns.isEmpty()) || !CLUSTER_SCOPED.contains(obj.getKind());
     }
 
     private static void addSecretKeyRef(Object ref, String ns, Set<Ref> secrets) {

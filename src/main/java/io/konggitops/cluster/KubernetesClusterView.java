@@ -1,5 +1,8 @@
 package io.konggitops.cluster;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesResourceList;
+import io.fabric8.kubernetes.api.model.ListOptions;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -151,10 +154,9 @@ public final class KubernetesClusterView implements ClusterView {
      * Lists a namespaced resource for the namespaces: one cluster-wide list (filtered to the namespaces) when
      * {@code clusterWide}, falling back to one list per namespace if RBAC denies the cluster-wide list.
      */
-    private static <T extends io.fabric8.kubernetes.api.model.HasMetadata> List<T> listNamespaced(
+    private static <T extends HasMetadata> List<T> listNamespaced(
             ClusterReader reader, Set<String> namespaces, boolean clusterWide, String resource, String group,
-            Function<String, Function<io.fabric8.kubernetes.api.model.ListOptions,
-                    ? extends io.fabric8.kubernetes.api.model.KubernetesResourceList<T>>> lister) {
+            Function<String, Function<ListOptions, ? extends KubernetesResourceList<T>>> lister) {
         if (namespaces.isEmpty()) {
             return List.of();
         }

@@ -52,18 +52,11 @@ public final class MergedClusterView implements ClusterView {
         Map<Key, ManifestObject> repo = new HashMap<>();
         for (ManifestObject mo : manifests.objects()) {
             if (mo.object().getMetadata() == null || mo.kind() == null) continue;
-            String ns = "Namespace".equals(mo.kind()) || isClusterScoped(mo) ? mo.namespace()
-                    : Namespaces.orDefault(mo.namespace());
-            repo.putIfAbsent(new Key(mo.kind(), ns, mo.name()), mo);
+            repo.putIfAbsent(new Key(mo.kind(), Namespaces.effective(mo.object()), mo.name()), mo);
         }
         List<Problem> problems = new ArrayList<>();
         new TreeMap<>(byName(repo)).values().forEach(mo -> compare(mo, cluster, problems));
         return new MergedClusterView(cluster, repo, problems);
-    }
-
-    private static boolean isClusterScoped(ManifestObject mo) {
-        return mo.namespace().isEmpty() && Set.of("KongClusterPlugin", "GatewayClass", "IngressClass")
-                .contains(mo.kind());
     }
 
     private static Map<String, ManifestObject> byName(Map<Key, ManifestObject> repo) {
@@ -80,7 +73,8 @@ public final class MergedClusterView implements ClusterView {
                 Optional<Service> live = cluster.service(ns, mo.name());
                 if (live.isEmpty()) {
                     problems.add(Problem.warning(ref, mo.origin(), "Service " + ns + "/" + mo.name()
-                                    + " is in the repository but not in the cluster; the repository's copy is used and "
+                                    + " is in the repository but " + (wasRead(cluster, ns) ? "not in the cluster"
+                                    : "in a namespace outside --namespaces") + "; the repository's copy is used and "
                                     + "it has no endpoints, so its Kong upstream gets no targets",
                             "apply the Service to the cluster (check its namespace and --namespaces)"));
                 } else {
@@ -104,7 +98,8 @@ public final class MergedClusterView implements ClusterView {
                                     + " is in the repository but not in the cluster; the repository's copy is used",
                             "apply the Secret to the cluster, or grant \"get\" on it to the job"));
                 } else {
-                    Set<String> differing = differingKeys(secretData((Secret) mo.object()), secretData(live.get()));
+                    Set<String> differing = mo.object() instanceof Secret repoSecret
+                            ? differingKeys(secretData(repoSecret), secretData(live.get())) : Set.of();
                     if (!differing.isEmpty()) {
                         problems.add(Problem.info(ref, mo.origin(), "Secret " + ns + "/" + mo.name()
                                         + " differs between the repository and the cluster in keys "
@@ -135,6 +130,10 @@ public final class MergedClusterView implements ClusterView {
             default -> {
             }
         }
+    }
+
+    private static boolean wasRead(ClusterView cluster, String namespace) {
+        return !(cluster instanceof KubernetesClusterView k) || k.namespacesRead().contains(namespace);
     }
 
     private static Map<String, String> translatedAnnotations(HasMetadata obj) {

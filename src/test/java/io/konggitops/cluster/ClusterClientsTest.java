@@ -2,6 +2,7 @@ package io.konggitops.cluster;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.konggitops.cluster.ClusterAccessException.Reason;
@@ -68,8 +69,7 @@ class ClusterClientsTest {
 
     @Test
     void theContextNamedOnTheCommandLineIsUsedNotTheCurrentOne() throws IOException {
-        client.services().resource(service("shop", "web", Map.of(), port("http", 80, new IntOrString(8080), "TCP")))
-                .create();
+        client.services().resource(service("shop", "web", Map.of(), port("http", 80, new IntOrString(8080), "TCP"))).createOr(NonDeletingOperation::update);
         int closed = closedPort();
         Path both = kubeconfigWith("broken", "https://127.0.0.1:" + closed, "mock",
                 client.getConfiguration().getMasterUrl());

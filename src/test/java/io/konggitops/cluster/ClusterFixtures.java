@@ -19,7 +19,11 @@ import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import java.util.List;
 import java.util.Map;
 
-/** Kubernetes objects for the cluster tests, built with fabric8's builders. */
+/**
+ * Kubernetes objects for the cluster tests, built with fabric8's builders. Tests seed them with
+ * {@code createOr(NonDeletingOperation::update)}: on a loaded machine the client may retry a slow POST, and the retry
+ * must not fail with 409 Already Exists.
+ */
 final class ClusterFixtures {
     private ClusterFixtures() {
     }

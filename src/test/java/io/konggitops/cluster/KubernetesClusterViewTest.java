@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -34,34 +35,34 @@ class KubernetesClusterViewTest {
 
     @BeforeEach
     void seed() {
-        client.namespaces().resource(namespace("shop", Map.of("team", "shop", "gateway-access", "yes"))).create();
-        client.namespaces().resource(namespace("pay", Map.of("team", "pay"))).create();
+        client.namespaces().resource(namespace("shop", Map.of("team", "shop", "gateway-access", "yes"))).createOr(NonDeletingOperation::update);
+        client.namespaces().resource(namespace("pay", Map.of("team", "pay"))).createOr(NonDeletingOperation::update);
 
         client.services().resource(service("shop", "web", Map.of("konghq.com/path", "/web"),
-                port("http", 80, new IntOrString(8080), "TCP"))).create();
+                port("http", 80, new IntOrString(8080), "TCP"))).createOr(NonDeletingOperation::update);
         client.services().resource(service("shop", "api", Map.of(),
                 port("http", 80, new IntOrString("http-alt"), "TCP"),
-                port("grpc", 9000, new IntOrString("grpc"), "TCP"))).create();
+                port("grpc", 9000, new IntOrString("grpc"), "TCP"))).createOr(NonDeletingOperation::update);
         client.services().resource(service("pay", "checkout", Map.of("konghq.com/client-cert", "client-tls",
-                "konghq.com/protocol", "https"), port("https", 443, new IntOrString(8443), "TCP"))).create();
+                "konghq.com/protocol", "https"), port("https", 443, new IntOrString(8443), "TCP"))).createOr(NonDeletingOperation::update);
 
         var slices = client.discovery().v1().endpointSlices();
         slices.resource(slice("shop", "web-v4", "web", "IPv4", List.of(slicePort("http", 8080, "TCP")),
                 endpoint("10.0.0.1", true, true, false),
                 endpoint("10.0.0.2", false, false, false),
                 endpoint("10.0.0.3", false, true, true),
-                endpoint("10.0.0.4", null, null, null))).create();
+                endpoint("10.0.0.4", null, null, null))).createOr(NonDeletingOperation::update);
         slices.resource(slice("shop", "web-v6", "web", "IPv6", List.of(slicePort("http", 8080, "TCP")),
-                endpoint("fd00::1", true, true, false))).create();
+                endpoint("fd00::1", true, true, false))).createOr(NonDeletingOperation::update);
         slices.resource(slice("shop", "api-x", "api", "IPv4",
                 List.of(slicePort("http", 8081, "TCP"), slicePort("grpc", 9090, "TCP")),
-                endpoint("10.0.1.1", true, true, false))).create();
+                endpoint("10.0.1.1", true, true, false))).createOr(NonDeletingOperation::update);
         slices.resource(slice("pay", "checkout-x", "checkout", "IPv4", List.of(slicePort("https", 8443, "TCP")),
-                endpoint("10.0.2.1", true, true, false))).create();
+                endpoint("10.0.2.1", true, true, false))).createOr(NonDeletingOperation::update);
 
-        client.secrets().resource(tlsSecret("shop", "web-tls")).create();
-        client.secrets().resource(tlsSecret("shop", "not-referenced")).create();
-        client.secrets().resource(tlsSecret("pay", "client-tls")).create();
+        client.secrets().resource(tlsSecret("shop", "web-tls")).createOr(NonDeletingOperation::update);
+        client.secrets().resource(tlsSecret("shop", "not-referenced")).createOr(NonDeletingOperation::update);
+        client.secrets().resource(tlsSecret("pay", "client-tls")).createOr(NonDeletingOperation::update);
     }
 
     private static ClusterQuery shopAndPay() {
@@ -160,12 +161,12 @@ class KubernetesClusterViewTest {
     void twoHundredServicesInFiveNamespacesAreReadWithAFewListCallsNotOnePerService() throws Exception {
         List<String> namespaces = List.of("n1", "n2", "n3", "n4", "n5");
         for (String ns : namespaces) {
-            client.namespaces().resource(namespace(ns, Map.of())).create();
+            client.namespaces().resource(namespace(ns, Map.of())).createOr(NonDeletingOperation::update);
             for (int i = 0; i < 40; i++) {
                 client.services().resource(service(ns, "svc-" + i, Map.of(),
-                        port("http", 80, new IntOrString(8080), "TCP"))).create();
+                        port("http", 80, new IntOrString(8080), "TCP"))).createOr(NonDeletingOperation::update);
                 client.discovery().v1().endpointSlices().resource(slice(ns, "svc-" + i + "-abc", "svc-" + i, "IPv4",
-                        List.of(slicePort("http", 8080, "TCP")), endpoint("10.1.0." + i, true, true, false))).create();
+                        List.of(slicePort("http", 8080, "TCP")), endpoint("10.1.0." + i, true, true, false))).createOr(NonDeletingOperation::update);
             }
         }
         ClusterQuery query = ClusterQuery.of(namespaces, List.of());

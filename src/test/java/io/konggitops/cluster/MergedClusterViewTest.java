@@ -2,6 +2,7 @@ package io.konggitops.cluster;
 
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.konggitops.problem.Origin;
 import io.konggitops.problem.Problem;
@@ -85,21 +86,21 @@ class MergedClusterViewTest {
             """;
 
     private MergedClusterView view;
+    private Manifests manifests;
 
     @BeforeEach
     void setUp() throws IOException {
-        client.namespaces().resource(namespace("shop", Map.of("team", "shop"))).create();
+        client.namespaces().resource(namespace("shop", Map.of("team", "shop"))).createOr(NonDeletingOperation::update);
         client.services().resource(service("shop", "web", Map.of("konghq.com/path", "/v2",
-                "konghq.com/protocol", "http", "team", "b"), port("http", 80, new IntOrString(8080), "TCP"))).create();
-        client.services().resource(service("shop", "api", Map.of(), port("http", 80, new IntOrString(8080), "TCP")))
-                .create();
+                "konghq.com/protocol", "http", "team", "b"), port("http", 80, new IntOrString(8080), "TCP"))).createOr(NonDeletingOperation::update);
+        client.services().resource(service("shop", "api", Map.of(), port("http", 80, new IntOrString(8080), "TCP"))).createOr(NonDeletingOperation::update);
         client.discovery().v1().endpointSlices().resource(slice("shop", "web-1", "web", "IPv4",
-                List.of(slicePort("http", 8080, "TCP")), endpoint("10.0.0.1", true, true, false))).create();
-        client.secrets().resource(tlsSecret("shop", "web-tls")).create(); // tls.crt = "cert", tls.key = "key"
+                List.of(slicePort("http", 8080, "TCP")), endpoint("10.0.0.1", true, true, false))).createOr(NonDeletingOperation::update);
+        client.secrets().resource(tlsSecret("shop", "web-tls")).createOr(NonDeletingOperation::update); // tls.crt = "cert", tls.key = "key"
 
         Files.writeString(repo.resolve("routing.yaml"), ROUTING);
         Files.writeString(repo.resolve("backends.yaml"), BACKENDS);
-        Manifests manifests = ManifestLoader.loadDirectory(repo, "local");
+        manifests = ManifestLoader.loadDirectory(repo, "local");
         KubernetesClusterView cluster = KubernetesClusterView.load(client, ClusterQuery.from(manifests));
         view = MergedClusterView.of(manifests, cluster);
     }
@@ -163,5 +164,21 @@ class MergedClusterViewTest {
         assertThat(view.originOf("Service", "shop", "new-svc")).contains(Origin.of("backends.yaml", 9));
         assertThat(view.originOf("Service", "shop", "api")).as("only in the cluster").isEmpty();
         assertThat(view.targetMode()).isEqualTo(ClusterView.TargetMode.ENDPOINTS);
+    }
+
+    @Test
+    void aRepositoryServiceInANamespaceNotReadSaysSo() {
+        KubernetesClusterView restricted = KubernetesClusterView.load(client, ClusterQuery.from(manifests),
+                java.util.Set.of("elsewhere"), null);
+        MergedClusterView merged = MergedClusterView.of(manifests, restricted);
+
+        assertThat(merged.service("shop", "web")).as("the repository's copy")
+                .hasValueSatisfying(s -> assertThat(s.getMetadata().getAnnotations())
+                        .containsEntry("konghq.com/path", "/v1"));
+        assertThat(merged.problems()).extracting(Problem::toString)
+                .anyMatch(p -> p.startsWith("WARNING Namespace shop: namespace shop is referenced by the manifests "
+                        + "but is outside --namespaces elsewhere"))
+                .anyMatch(p -> p.contains("Service shop/web: Service shop/web is in the repository but in a "
+                        + "namespace outside --namespaces"));
     }
 }

@@ -47,15 +47,16 @@ public record ClusterQuery(Set<String> namespaces, Set<Ref> secrets) {
 
     private static final KubernetesSerialization K8S = new KubernetesSerialization();
 
+    /** The namespaces of the secrets are always read too. */
     public ClusterQuery {
-        namespaces = Set.copyOf(new TreeSet<>(namespaces));
-        secrets = Set.copyOf(new TreeSet<>(secrets));
+        Set<String> ns = new TreeSet<>(namespaces);
+        secrets.forEach(r -> ns.add(r.namespace()));
+        namespaces = Set.copyOf(ns);
+        secrets = Set.copyOf(secrets);
     }
 
     public static ClusterQuery of(Collection<String> namespaces, Collection<Ref> secrets) {
-        Set<String> ns = new TreeSet<>(namespaces);
-        secrets.forEach(r -> ns.add(r.namespace()));
-        return new ClusterQuery(ns, new TreeSet<>(secrets));
+        return new ClusterQuery(Set.copyOf(namespaces), Set.copyOf(secrets));
     }
 
     /** Sorted namespaces, for deterministic request order. */

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.konggitops.problem.ObjectRef;
 import io.konggitops.problem.Origin;
 import io.konggitops.problem.Problem;
@@ -44,6 +45,23 @@ public final class MergedClusterView implements ClusterView {
         this.cluster = cluster;
         this.repo = repo;
         this.problems = List.copyOf(problems);
+    }
+
+    /**
+     * {@code --endpoints cluster} in one call: reads what the manifests reference from the cluster (a client from
+     * {@link ClusterClients#create}, closed afterwards) and merges the repository in.
+     *
+     * @throws ClusterAccessException when the cluster cannot be read completely
+     */
+    public static MergedClusterView load(Manifests manifests, ClusterOptions options) {
+        return of(manifests, KubernetesClusterView.load(options, ClusterQuery.from(manifests)));
+    }
+
+    /** As {@link #load(Manifests, ClusterOptions)} with a client of the caller's (e.g. a mock server's). */
+    public static MergedClusterView load(Manifests manifests, KubernetesClient client,
+                                         Set<String> namespaceRestriction) {
+        return of(manifests, KubernetesClusterView.load(client, ClusterQuery.from(manifests), namespaceRestriction,
+                null));
     }
 
     /** Merges the repository's Services, EndpointSlices, Secrets and Namespaces into a cluster view. */

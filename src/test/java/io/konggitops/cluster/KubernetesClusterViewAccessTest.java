@@ -158,4 +158,36 @@ class KubernetesClusterViewAccessTest {
                 .asInstanceOf(type(ClusterAccessException.class))
                 .extracting(ClusterAccessException::reason).isEqualTo(Reason.API_ERROR);
     }
+
+    @Test
+    void largeListsAreReadPageByPageUntilTheContinueTokenRunsOut() {
+        server.expect().get().withPath("/api/v1/namespaces/shop/services" + LIMIT)
+                .andReturn(200, new ServiceListBuilder().withNewMetadata().withContinue("page-2").endMetadata()
+                        .addToItems(service("shop", "a", Map.of(), port("http", 80, new IntOrString(80), "TCP")))
+                        .build()).always();
+        server.expect().get().withPath("/api/v1/namespaces/shop/services?continue=page-2&limit=500")
+                .andReturn(200, new ServiceListBuilder()
+                        .addToItems(service("shop", "b", Map.of(), port("http", 80, new IntOrString(80), "TCP")))
+                        .build()).always();
+        allowEmpty("shop");
+
+        KubernetesClusterView view = KubernetesClusterView.load(client, ClusterQuery.of(List.of("shop"), List.of()));
+
+        assertThat(view.services()).extracting(s -> s.getMetadata().getName()).containsExactly("a", "b");
+    }
+
+    @Test
+    void aContinueTokenThatExpiredFailsTheWholeReadInsteadOfReturningHalfAList() {
+        server.expect().get().withPath("/api/v1/namespaces/shop/services" + LIMIT)
+                .andReturn(200, new ServiceListBuilder().withNewMetadata().withContinue("page-2").endMetadata()
+                        .addToItems(service("shop", "a", Map.of(), port("http", 80, new IntOrString(80), "TCP")))
+                        .build()).always();
+        server.expect().get().withPath("/api/v1/namespaces/shop/services?continue=page-2&limit=500")
+                .andReturn(410, status(410, "Expired", "The provided continue parameter is too old")).always();
+
+        assertThatThrownBy(() -> KubernetesClusterView.load(client, ClusterQuery.of(List.of("shop"), List.of())))
+                .isInstanceOf(ClusterAccessException.class)
+                .hasMessageContaining("expired while paging (410 Gone)")
+                .hasMessageContaining("list services in namespace shop");
+    }
 }

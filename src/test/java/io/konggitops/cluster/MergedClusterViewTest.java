@@ -168,9 +168,7 @@ class MergedClusterViewTest {
 
     @Test
     void aRepositoryServiceInANamespaceNotReadSaysSo() {
-        KubernetesClusterView restricted = KubernetesClusterView.load(client, ClusterQuery.from(manifests),
-                java.util.Set.of("elsewhere"), null);
-        MergedClusterView merged = MergedClusterView.of(manifests, restricted);
+        MergedClusterView merged = MergedClusterView.load(manifests, client, java.util.Set.of("elsewhere"));
 
         assertThat(merged.service("shop", "web")).as("the repository's copy")
                 .hasValueSatisfying(s -> assertThat(s.getMetadata().getAnnotations())

@@ -103,7 +103,8 @@ final class KongErrors {
 
     private static String describeIo(String baseUrl, IOException e, boolean customCa) {
         String detail = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        if (e instanceof SSLPeerUnverifiedException) {
+        if (e instanceof SSLPeerUnverifiedException
+                || causeChainMentions(e, "No subject alternative names", "No name matching")) {
             return "the TLS certificate of the Kong Admin API at " + baseUrl + " does not name that host (" + detail
                     + "); use the host name the certificate was issued for";
         }

@@ -1,6 +1,7 @@
 package io.konggitops.kong;
 
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
+import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
 import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 
@@ -8,7 +9,9 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import javax.net.ssl.X509TrustManager;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.X509ExtendedTrustManager;
+import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
@@ -29,7 +32,8 @@ final class KongTls {
             ctx.init(keyManagers(options), trustManagers(options), null);
             ClientTlsStrategyBuilder b = ClientTlsStrategyBuilder.create().setSslContext(ctx);
             if (options.tlsSkipVerify()) {
-                b.setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
+                b.setHostVerificationPolicy(HostnameVerificationPolicy.CLIENT)
+                        .setHostnameVerifier(NoopHostnameVerifier.INSTANCE);
             }
             return b.buildClassic();
         } catch (GeneralSecurityException e) {
@@ -78,8 +82,31 @@ final class KongTls {
         return ks;
     }
 
-    /** {@code tlsSkipVerify}: accepts every server certificate. */
-    private static final class TrustAll implements X509TrustManager {
+    /**
+     * {@code tlsSkipVerify}: accepts every server certificate. Extended, so the JDK does not wrap it with its own
+     * host name check.
+     */
+    private static final class TrustAll extends X509ExtendedTrustManager {
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // not a server
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) {
+            // skip-verify: deliberately trusts everything
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // not a server
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) {
+            // skip-verify: deliberately trusts everything
+        }
+
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) {
             // not a server

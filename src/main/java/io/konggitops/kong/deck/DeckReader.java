@@ -66,6 +66,9 @@ public final class DeckReader {
 
     /** Parses decK file content; {@code fileName} is used in error messages. */
     public static KongState parse(String content, String fileName) {
+        if (content.isBlank()) {
+            throw new DeckFileException(fileName, 0, "the file is empty; a decK file needs at least _format_version", null);
+        }
         Map<String, Object> doc;
         try {
             doc = YAML.readValue(content, MAP);

@@ -6,9 +6,13 @@ import io.konggitops.problem.Origin;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.delete;
@@ -24,6 +28,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -240,6 +245,24 @@ class AdminClientWriteTest {
         kong.server.verify(putRequestedFor(urlPathEqualTo("/consumers/c-1"))
                 .withHeader("Kong-Admin-Token", equalTo("tok-123"))
                 .withRequestBody(notContaining("tok-123")));
+    }
+
+    @Test
+    void oneClientServesManyParallelWritesFromItsPool() throws Exception {
+        kong.server.stubFor(put(urlPathMatching("/routes/r-\\d+"))
+                .willReturn(okJson("{\"id\":\"r\"}")));
+        ExecutorService pool = Executors.newFixedThreadPool(10);
+        try (AdminClient client = kong.client()) {
+            List<Future<KongEntity>> results = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                KongEntity route = entity(EntityType.ROUTE, Map.of("id", "r-" + i, "name", "route-" + i));
+                results.add(pool.submit(() -> client.put(route)));
+            }
+            for (var f : results) assertThat(f.get().id()).isEqualTo("r");
+        } finally {
+            pool.shutdown();
+        }
+        kong.server.verify(40, putRequestedFor(urlPathMatching("/routes/r-\\d+")));
     }
 
     static KongEntity entity(EntityType type, Map<String, ?> fields) {

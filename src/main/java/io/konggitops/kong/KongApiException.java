@@ -1,6 +1,8 @@
 package io.konggitops.kong;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A failed Admin API call. {@code status} is the HTTP status (0 for I/O errors); {@code code}, {@code name},
@@ -14,10 +16,18 @@ public class KongApiException extends RuntimeException {
     private final String kongMessage;
     private final Map<String, Object> fieldErrors;
     private final transient KongEntity entity;
+    private final Duration retryAfter;
 
     public KongApiException(String message, int status, Integer code, String errorName, String kongMessage,
                             Map<String, Object> fieldErrors, KongEntity entity, Throwable cause) {
+        this(message, status, code, errorName, kongMessage, fieldErrors, entity, null, cause);
+    }
+
+    /** As above, plus the server's {@code Retry-After} (429/503), when it sent one. */
+    public KongApiException(String message, int status, Integer code, String errorName, String kongMessage,
+                            Map<String, Object> fieldErrors, KongEntity entity, Duration retryAfter, Throwable cause) {
         super(message, cause);
+        this.retryAfter = retryAfter;
         this.status = status;
         this.code = code;
         this.errorName = errorName;
@@ -48,6 +58,11 @@ public class KongApiException extends RuntimeException {
 
     public KongEntity entity() {
         return entity;
+    }
+
+    /** How long the server asked to wait before retrying ({@code Retry-After}, seconds or HTTP date), if it said. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** 5xx, 429 and I/O errors (status 0) may succeed when retried; other 4xx never will. */

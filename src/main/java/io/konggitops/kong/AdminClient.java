@@ -1,0 +1,363 @@
+package io.konggitops.kong;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpDelete;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpPut;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.http.message.BasicHeader;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.Timeout;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The Kong Admin API on Apache httpclient5 (classic, pooled connections; thread-safe, so the apply stage may write in
+ * parallel). Reads page with {@code size=1000} and the select tags (AND); writes are full-replace {@code PUT}s by id;
+ * targets live under their upstream; DB-less Kong is written with {@code POST /config}. No retries here: a failed call
+ * throws {@link KongApiException} (status 0 for I/O errors) and the apply stage decides.
+ *
+ * <p>Certificates are always {@code PUT} with the SNI names Kong currently has for them (read just before), because a
+ * certificate {@code PUT} without {@code snis} deletes every SNI of that certificate; SNIs themselves are written as
+ * their own entities ({@code PUT /snis/{id}}), so a certificate write never creates, renames or deletes an SNI.
+ */
+public final class AdminClient implements KongAdmin {
+    static final int PAGE_SIZE = 1000;
+    /** Kong refuses more than 5 tags in one filter. */
+    static final int MAX_TAGS = 5;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final AdminClientOptions options;
+    private final KongPaths paths;
+    private final CloseableHttpClient http;
+    private final Map<String, Optional<Map<String, Object>>> schemaCache = new ConcurrentHashMap<>();
+
+    public AdminClient(AdminClientOptions options) {
+        this.options = options;
+        this.paths = new KongPaths(options.baseUrl(), options.workspace());
+        PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnPerRoute(options.maxConnectionsPerRoute())
+                .setMaxConnTotal(options.maxConnectionsPerRoute() * 2)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.of(options.connectTimeout()))
+                        .setSocketTimeout(Timeout.of(options.responseTimeout()))
+                        .build());
+        if (options.https()) {
+            pool.setTlsSocketStrategy(KongTls.strategy(options));
+        }
+        List<Header> headers = new ArrayList<>();
+        headers.add(new BasicHeader(HttpHeaders.ACCEPT, "application/json"));
+        options.headers().forEach((k, v) -> headers.add(new BasicHeader(k, v)));
+        if (options.adminToken() != null) {
+            headers.add(new BasicHeader(options.tokenHeader(), options.adminToken()));
+        }
+        this.http = HttpClients.custom()
+                .setConnectionManager(pool.build())
+                .setDefaultHeaders(headers)
+                .setUserAgent("kong-gitops")
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.of(options.responseTimeout()))
+                        .build())
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .build();
+    }
+
+    public AdminClientOptions options() {
+        return options;
+    }
+
+    @Override
+    public KongRoot root() {
+        Map<String, Object> root = getJson(paths.root(), null);
+        Object version = root.get("version");
+        if (!(version instanceof String v) || !v.matches("^\\d+\\.\\d+.*")) {
+            throw new KongApiException("GET / of " + options.baseUrl() + " answered without a Kong version (version = "
+                    + version + "); is this the Kong Admin API (not the proxy port)?",
+                    200, null, null, null, null, null, null);
+        }
+        Map<?, ?> conf = root.get("configuration") instanceof Map<?, ?> m ? m : Map.of();
+        return new KongRoot(v, str(conf.get("database")), str(conf.get("router_flavor")));
+    }
+
+    @Override
+    public KongState read(Set<EntityType> types, List<String> selectTags) {
+        String tags = tagFilter(selectTags);
+        Set<EntityType> wanted = types.isEmpty() ? EnumSet.noneOf(EntityType.class) : EnumSet.copyOf(types);
+        List<KongEntity> out = new ArrayList<>();
+        List<KongEntity> upstreams = null;
+        for (EntityType type : wanted) {
+            if (type == EntityType.TARGET) continue;
+            List<KongEntity> found = readCollection(type, tags);
+            if (type == EntityType.UPSTREAM) upstreams = found;
+            out.addAll(found);
+        }
+        if (wanted.contains(EntityType.TARGET)) {
+            if (upstreams == null) upstreams = readCollection(EntityType.UPSTREAM, tags);
+            for (KongEntity upstream : upstreams) {
+                for (Map<String, Object> t : new KongPager(this, paths.targets(upstream.id()), tags).all()) {
+                    out.add(new KongEntity(EntityType.TARGET, t, null, null));
+                }
+            }
+        }
+        return new KongState(out);
+    }
+
+    private List<KongEntity> readCollection(EntityType type, String tags) {
+        List<KongEntity> found = new ArrayList<>();
+        try {
+            for (Map<String, Object> m : new KongPager(this, paths.collection(type.endpoint()), tags).all()) {
+                found.add(new KongEntity(type, m, null, null));
+            }
+        } catch (KongApiException e) {
+            // a credential plugin that is not installed has no endpoint: there can be no such credentials
+            if (!(type.isCredential() && e.status() == 404)) throw e;
+        }
+        return found;
+    }
+
+    static String tagFilter(List<String> selectTags) {
+        if (selectTags == null || selectTags.isEmpty()) return null;
+        if (selectTags.size() > MAX_TAGS) {
+            throw new IllegalArgumentException("Kong filters on at most " + MAX_TAGS + " tags, got " + selectTags.size()
+                    + ": " + selectTags);
+        }
+        for (String t : selectTags) {
+            if (t == null || t.isEmpty() || t.contains(",") || t.contains("/")) {
+                throw new IllegalArgumentException("select tag '" + t + "' cannot be used as a Kong tag filter:"
+                        + " tags must be non-empty and contain neither ',' nor '/' (Kong reads them as AND / OR)");
+            }
+        }
+        return String.join(",", selectTags);
+    }
+
+    @Override
+    public Optional<Map<String, Object>> entitySchema(EntityType type) {
+        return schema(paths.path("schemas", type.schemaName()));
+    }
+
+    @Override
+    public Optional<Map<String, Object>> pluginSchema(String pluginName) {
+        return schema(paths.path("schemas", "plugins", pluginName));
+    }
+
+    private Optional<Map<String, Object>> schema(URI uri) {
+        return schemaCache.computeIfAbsent(uri.toString(), k -> {
+            try {
+                return Optional.of(getJson(uri, null));
+            } catch (KongApiException notAvailable) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    @Override
+    public KongEntity put(KongEntity entity) {
+        EntityType type = entity.type();
+        if (type == EntityType.TARGET) {
+            throw new IllegalArgumentException("targets are written with createTarget/updateTarget, not put: "
+                    + entity.label());
+        }
+        Map<String, Object> body = writeBody(entity);
+        if (type == EntityType.CERTIFICATE) {
+            body.put("snis", currentSniNames(entity));
+        }
+        URI uri = paths.path(type.endpoint(), pathKey(entity));
+        return send(new HttpPut(uri), body, entity);
+    }
+
+    /** What identifies the entity in its path: the id; for upstreams without an id the name, etc. */
+    static String pathKey(KongEntity e) {
+        if (e.id() != null) return e.id();
+        String key = switch (e.type()) {
+            case SERVICE, ROUTE, UPSTREAM, SNI -> e.name();
+            case CONSUMER -> e.string("username");
+            case PLUGIN -> e.string("instance_name");
+            default -> null;
+        };
+        if (key == null) {
+            throw new IllegalArgumentException(e.label() + " has no id (and no name to write it by); cannot PUT it");
+        }
+        return key;
+    }
+
+    private List<String> currentSniNames(KongEntity certificate) {
+        if (certificate.id() == null) return List.of();
+        try {
+            Map<String, Object> current = getJson(paths.path(EntityType.CERTIFICATE.endpoint(), certificate.id()),
+                    certificate);
+            if (current.get("snis") instanceof List<?> snis) {
+                List<String> names = new ArrayList<>();
+                for (Object s : snis) names.add(s instanceof Map<?, ?> m ? str(m.get("name")) : str(s));
+                return names;
+            }
+            return List.of();
+        } catch (KongApiException e) {
+            if (e.status() == 404) return List.of();
+            throw e;
+        }
+    }
+
+    @Override
+    public KongEntity createTarget(String upstreamIdOrName, KongEntity target) {
+        return send(new HttpPost(paths.targets(upstreamIdOrName)), targetBody(target, true), target);
+    }
+
+    @Override
+    public KongEntity updateTarget(String upstreamIdOrName, String targetIdOrTarget, KongEntity target) {
+        return send(new HttpPut(paths.path("upstreams", upstreamIdOrName, "targets", targetIdOrTarget)),
+                targetBody(target, false), target);
+    }
+
+    private static Map<String, Object> targetBody(KongEntity target, boolean keepId) {
+        Map<String, Object> body = writeBody(target);
+        body.remove("upstream"); // set by Kong from the URL; ours may be {"name": ...}, not a valid foreign key
+        if (!keepId) body.remove("id");
+        return body;
+    }
+
+    /** The entity as a write body: auto and computed fields Kong fills itself are left out. */
+    static Map<String, Object> writeBody(KongEntity entity) {
+        Map<String, Object> body = new TreeMap<>(entity.fields());
+        body.remove("created_at");
+        body.remove("updated_at");
+        if (entity.type() == EntityType.CA_CERTIFICATE) body.remove("cert_digest");
+        return body;
+    }
+
+    @Override
+    public void delete(EntityType type, String idOrKey, String parentIdOrName) {
+        URI uri = type == EntityType.TARGET
+                ? paths.path("upstreams", parentIdOrName, "targets", idOrKey)
+                : paths.path(type.endpoint(), idOrKey);
+        try {
+            execute(new HttpDelete(uri), null);
+        } catch (KongApiException e) {
+            if (e.status() != 404) throw e; // already gone (or its parent is): the goal is reached
+        }
+    }
+
+    @Override
+    public void postConfig(String declarativeConfigJson) {
+        loadConfig(declarativeConfigJson);
+    }
+
+    /** Outcome of {@link #loadConfig(String)}. */
+    public enum ConfigResult { LOADED, UNCHANGED }
+
+    /**
+     * {@code POST /config?check_hash=1&flatten_errors=1}. The document is sent as the {@code config} string of a JSON
+     * body, the form for which Kong computes the hash and answers 304 when nothing changed.
+     */
+    public ConfigResult loadConfig(String declarativeConfigJson) {
+        String body;
+        try {
+            body = JSON.writeValueAsString(Map.of("config", declarativeConfigJson));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        HttpPost post = new HttpPost(paths.config());
+        post.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+        String request = "POST " + paths.display(paths.config());
+        Response r = call(post, request, null);
+        if (r.status() == 304) return ConfigResult.UNCHANGED;
+        if (r.status() / 100 != 2) throw KongErrors.config(request, r.status(), r.body(), r.retryAfter());
+        return ConfigResult.LOADED;
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+    }
+
+    // --- HTTP plumbing (package-private for KongPager) ---
+
+    Map<String, Object> getJson(URI uri, KongEntity entity) {
+        Response r = execute(new HttpGet(uri), entity);
+        return parseObject(r, "GET " + paths.display(uri));
+    }
+
+    private KongEntity send(HttpUriRequestBase request, Map<String, Object> body, KongEntity entity) {
+        try {
+            request.setEntity(new StringEntity(JSON.writeValueAsString(body), ContentType.APPLICATION_JSON));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot serialise " + entity.label(), e);
+        }
+        Response r = execute(request, entity);
+        Map<String, Object> stored = parseObject(r, request.getMethod() + " " + paths.display(uri(request)));
+        return new KongEntity(entity.type(), stored, entity.source(), entity.origin());
+    }
+
+    private Response execute(HttpUriRequestBase request, KongEntity entity) {
+        String label = request.getMethod() + " " + paths.display(uri(request));
+        Response r = call(request, label, entity);
+        if (r.status() / 100 != 2) {
+            throw KongErrors.http(label, r.status(), r.body(), r.retryAfter(), entity, options.tokenHeader());
+        }
+        return r;
+    }
+
+    private Response call(HttpUriRequestBase request, String label, KongEntity entity) {
+        try {
+            return http.execute(request, response -> {
+                Header ra = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                String body = response.getEntity() == null ? ""
+                        : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                return new Response(response.getCode(), body, ra == null ? null : ra.getValue());
+            });
+        } catch (IOException e) {
+            throw KongErrors.io(label, options.baseUrl().toString(), e, entity, options.caCert() != null);
+        }
+    }
+
+    private static URI uri(HttpUriRequestBase request) {
+        try {
+            return request.getUri();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, Object> parseObject(Response r, String request) {
+        if (r.body().isBlank()) return Map.of();
+        try {
+            return JSON.readValue(r.body(), MAP);
+        } catch (IOException e) {
+            throw new KongApiException(request + " answered HTTP " + r.status() + " with a body that is not a JSON object;"
+                    + " is " + options.baseUrl() + " the Kong Admin API?", r.status(), null, null, null, null, null, e);
+        }
+    }
+
+    private static String str(Object o) {
+        return o == null ? null : o.toString();
+    }
+
+    record Response(int status, String body, String retryAfter) {
+    }
+}

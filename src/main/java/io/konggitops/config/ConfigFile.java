@@ -41,7 +41,7 @@ final class ConfigFile {
             } else if (e.getValue().isArray()) {
                 List<String> items = new ArrayList<>();
                 e.getValue().forEach(n -> items.add(n.asText()));
-                out.put(e.getKey(), String.join(",", items));
+                out.put(e.getKey(), String.join("\n", items));
             } else {
                 out.put(e.getKey(), e.getValue().asText());
             }

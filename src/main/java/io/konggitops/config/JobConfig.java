@@ -157,7 +157,7 @@ public record JobConfig(
             if (adminUrl != null && !adminUrl.matches("https?://.+")) {
                 errors.add("--kong-admin-url must be an http:// or https:// URL, not '" + adminUrl + "'");
             }
-            List<String> headers = list("kong-header");
+            List<String> headers = list("kong-header", "\\s*\\n\\s*");
             for (String h : headers) {
                 if (!h.matches("[^:\\s]+:.*")) {
                     errors.add("--kong-header must be NAME:VALUE, not '" + h + "'");
@@ -206,9 +206,13 @@ public record JobConfig(
         }
 
         private List<String> list(String name) {
+            return list(name, "\\s*[,\\n]\\s*");
+        }
+
+        private List<String> list(String name, String separator) {
             String v = values.get(name);
             if (v == null) return List.of();
-            return List.of(v.split("\\s*[,\\n]\\s*")).stream().filter(s -> !s.isBlank()).toList();
+            return List.of(v.split(separator)).stream().filter(s -> !s.isBlank()).toList();
         }
 
         private int integer(String name, int dflt, int min, int max, List<String> errors) {

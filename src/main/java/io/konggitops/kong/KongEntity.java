@@ -21,8 +21,9 @@ public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef 
         fields = KongJson.canonicalMap(fields);
     }
 
+    /** An entity with no manifest source (e.g. read from Kong); {@code fields} may hold null values. */
     public static KongEntity of(EntityType type, Map<String, ?> fields) {
-        return new KongEntity(type, Map.copyOf(fields), null, null);
+        return new KongEntity(type, new TreeMap<>(fields), null, null);
     }
 
     public String id() {
@@ -66,6 +67,16 @@ public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef 
 
     public KongEntity withSource(ObjectRef source, Origin origin) {
         return new KongEntity(type, fields, source, origin);
+    }
+
+    /**
+     * Never prints field values that may be secret (certificate keys, credentials): only the kind, label, id and
+     * source. Use {@link #fields()} deliberately when values are needed.
+     */
+    @Override
+    public String toString() {
+        return "KongEntity[" + label() + (id() == null ? "" : ", id=" + id())
+                + (source == null ? "" : ", source=" + source) + (origin == null ? "" : ", origin=" + origin) + "]";
     }
 
     /** {@code service foo-namespace.foo-svc.80}, {@code target 10.0.0.1:80}: how reports and errors name it. */

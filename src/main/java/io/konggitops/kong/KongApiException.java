@@ -1,6 +1,8 @@
 package io.konggitops.kong;
 
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A failed Admin API call. {@code status} is the HTTP status (0 for I/O errors); {@code code}, {@code name},
@@ -14,10 +16,18 @@ public class KongApiException extends RuntimeException {
     private final String kongMessage;
     private final Map<String, Object> fieldErrors;
     private final transient KongEntity entity;
+    private final Duration retryAfter;
 
     public KongApiException(String message, int status, Integer code, String errorName, String kongMessage,
                             Map<String, Object> fieldErrors, KongEntity entity, Throwable cause) {
+        this(message, status, code, errorName, kongMessage, fieldErrors, entity, cause, null);
+    }
+
+    /** As above, with the delay of a {@code Retry-After} header (429/503), when Kong sent one. */
+    public KongApiException(String message, int status, Integer code, String errorName, String kongMessage,
+                            Map<String, Object> fieldErrors, KongEntity entity, Throwable cause, Duration retryAfter) {
         super(message, cause);
+        this.retryAfter = retryAfter;
         this.status = status;
         this.code = code;
         this.errorName = errorName;
@@ -48,6 +58,11 @@ public class KongApiException extends RuntimeException {
 
     public KongEntity entity() {
         return entity;
+    }
+
+    /** The {@code Retry-After} delay Kong asked for, if any. */
+    public Optional<Duration> retryAfter() {
+        return Optional.ofNullable(retryAfter);
     }
 
     /** 5xx, 429 and I/O errors (status 0) may succeed when retried; other 4xx never will. */

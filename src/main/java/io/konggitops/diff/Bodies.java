@@ -52,7 +52,9 @@ final class Bodies {
                     || !(cert.get("snis") instanceof List<?> snis)) {
                 continue;
             }
-            for (Object s : snis) {
+            List<Object> names = new ArrayList<>(snis);
+            names.sort(java.util.Comparator.comparing(s -> String.valueOf(s instanceof Map<?, ?> m ? m.get("name") : s)));
+            for (Object s : names) {
                 Object name = s instanceof Map<?, ?> m ? m.get("name") : s;
                 if (name == null || !sniNames.add(name.toString())) continue;
                 Map<String, Object> f = new LinkedHashMap<>();

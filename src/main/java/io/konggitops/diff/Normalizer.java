@@ -49,6 +49,7 @@ final class Normalizer {
             case SERVICE -> expandServiceUrl(m);
             case UPSTREAM -> coupleHashOnAndAlgorithm(m);
             case TARGET -> {
+                m.remove("upstream"); // part of the target's identity, compared by upstream name
                 if (m.get("target") instanceof String t) m.put("target", normalizeTarget(t));
             }
             case CERTIFICATE -> {

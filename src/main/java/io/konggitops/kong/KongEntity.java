@@ -22,7 +22,7 @@ public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef 
     }
 
     public static KongEntity of(EntityType type, Map<String, ?> fields) {
-        return new KongEntity(type, Map.copyOf(fields), null, null);
+        return new KongEntity(type, new java.util.HashMap<>(fields), null, null); // Kong JSON has explicit nulls
     }
 
     public String id() {

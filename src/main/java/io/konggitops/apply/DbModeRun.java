@@ -49,7 +49,7 @@ final class DbModeRun {
         });
         try {
             for (PlanStep s : plan.steps()) {
-                if (firstFailure != null) break;
+                if (firstFailure != null || Thread.currentThread().isInterrupted()) break;
                 runStep(pool, s);
             }
         } finally {
@@ -145,8 +145,8 @@ final class DbModeRun {
     private String skipReason(Change c) {
         Change failedDep = failedDependency(c, new java.util.HashSet<>());
         if (failedDep != null) return "depends on " + failedDep.label() + ", which failed";
-        return "not started: the run stopped after " + (firstFailure == null ? "an error" : firstFailure.label())
-                + " failed";
+        if (firstFailure == null) return "not started: the run was interrupted";
+        return "not started: the run stopped after " + firstFailure.label() + " failed";
     }
 
     private Change failedDependency(Change c, java.util.Set<String> seen) {

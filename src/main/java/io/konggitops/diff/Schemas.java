@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongAdmin;
 import io.konggitops.kong.KongApiException;
+import io.konggitops.kong.KongEntity;
+import io.konggitops.kong.KongState;
 import io.konggitops.kong.RouterFlavor;
 
 import java.io.IOException;
@@ -83,6 +85,17 @@ public final class Schemas {
             }
         }
         return of(ents, plugs, flavor);
+    }
+
+    /**
+     * Reads the schemas a diff of these two states needs: every entity kind, and the plugins named on either side.
+     * Call once per run.
+     */
+    public static Schemas fetchFor(KongAdmin admin, KongState desired, KongState live, RouterFlavor flavor) {
+        java.util.Set<String> plugins = new java.util.TreeSet<>();
+        java.util.stream.Stream.concat(desired.of(EntityType.PLUGIN), live.of(EntityType.PLUGIN))
+                .map(KongEntity::name).filter(java.util.Objects::nonNull).forEach(plugins::add);
+        return fetch(admin, java.util.EnumSet.allOf(EntityType.class), plugins, flavor);
     }
 
     public Optional<EntitySchema> entity(EntityType type) {

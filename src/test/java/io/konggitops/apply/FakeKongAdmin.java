@@ -33,7 +33,7 @@ import java.util.function.Predicate;
  * its SNI list (and wipes it when {@code snis} is missing); reads filter by tags (AND). Every call is recorded; chosen
  * calls can fail with a status and Retry-After; concurrent writes are counted.
  */
-public final class FakeKongAdmin implements KongAdmin {
+public class FakeKongAdmin implements KongAdmin {
     private final Map<EntityType, Map<String, Map<String, Object>>> store = new HashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<FailRule> failures = new CopyOnWriteArrayList<>();

@@ -208,4 +208,35 @@ class MatchingAndOrderTest {
         assertThat(plan.changes()).singleElement().satisfies(c ->
                 assertThat(c.desired().get("snis")).isEqualTo(List.of("a.example.com")));
     }
+
+    @Test
+    void aPluginWhoseIdChangedIsReplacedBecauseKongKeepsOnePluginPerNameAndScope() {
+        KongState live = state(live(service("s1", "svc"), "s1"), live(route("r1", "web", "s1", "/"), "r1"),
+                live(routePlugin("old-p", "cors", "r1", Map.of()), "old-p"));
+        KongState desired = state(service("s1", "svc"), route("r1", "web", "s1", "/"),
+                routePlugin("new-p", "cors", "r1", Map.of()));
+
+        assertThat(ordered(diff(desired, live))).containsExactly(
+                "FREE_NAMES DELETE plugins cors on route web",
+                "CREATE_UPDATE CREATE plugins cors on route web");
+    }
+
+    @Test
+    void aServiceMovedToAnotherCertificateIsUpdatedBeforeTheOldCertificateIsDeleted() {
+        KongState live = state(live(certificate("cert-old"), "cert-old"),
+                live(service("s1", "svc").with("protocol", "https")
+                        .with("client_certificate", Map.of("id", "cert-old")), "s1"));
+        KongState desired = state(certificate("cert-new"), service("s1", "svc").with("protocol", "https")
+                .with("client_certificate", Map.of("id", "cert-new")));
+
+        Plan plan = diff(desired, live);
+
+        assertThat(ordered(plan)).containsExactly(
+                "CREATE_UPDATE CREATE certificates cert-new",
+                "CREATE_UPDATE UPDATE services svc",
+                "DELETE DELETE certificates cert-old");
+        assertThat(plan.changes().get(1).fieldChanges()).containsExactly(new FieldChange("client_certificate.id",
+                "cert-old", "cert-new", false));
+        assertThat(plan.changes().get(1).dependsOn()).containsExactly("write:certificates:cert-new");
+    }
 }

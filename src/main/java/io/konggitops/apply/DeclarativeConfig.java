@@ -78,7 +78,8 @@ final class DeclarativeConfig {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         state.of(type).forEach(e -> {
             Map<String, Object> f = new LinkedHashMap<>(e.fields());
-            String k = e.string(key) != null ? e.string(key) : e.name() != null ? e.name() : "#" + out.size();
+            String k = e.string(key) != null ? e.string(key) : e.name() != null ? e.name()
+                    : e.string("username") != null ? e.string("username") : "#" + out.size();
             out.put(k, f);
         });
         return out;

@@ -189,6 +189,20 @@ class ApplierTest {
         assertThat(result.applied()).extracting(Change::label).containsExactly("services svc-2");
     }
 
+    @Test
+    void aServiceReplacedUnderANewIdWithItsRoutesAppliesWithoutConflictsAgainstKong() {
+        apply(Kong.plan(state(service("old-id", "svc"), route("r1", "web", "old-id", "/"),
+                routePlugin("p1", "cors", "r1", Map.of())), kong), 1);
+        KongState desired = state(service("new-id", "svc"), route("r1", "web", "new-id", "/"),
+                routePlugin("p1", "cors", "r1", Map.of()));
+
+        ApplyResult result = apply(Kong.plan(desired, kong), 10);
+
+        assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(Kong.read(kong).of(EntityType.SERVICE).map(KongEntity::id)).containsExactly("new-id");
+        assertThat(Kong.plan(desired, kong).isEmpty()).isTrue();
+    }
+
     private static int indexOfPrefix(List<String> calls, String prefix) {
         for (int i = 0; i < calls.size(); i++) {
             if (calls.get(i).startsWith(prefix)) return i;

@@ -239,4 +239,15 @@ class MatchingAndOrderTest {
                 "cert-old", "cert-new", false));
         assertThat(plan.changes().get(1).dependsOn()).containsExactly("write:certificates:cert-new");
     }
+
+    @Test
+    void renamingIntoANameAnotherLiveRouteGivesUpDeletesThatRouteFirst() {
+        KongState live = state(live(service("s1", "svc"), "s1"), live(route("a", "x", "s1", "/a"), "a"),
+                live(route("b", "y", "s1", "/b"), "b"));
+        KongState desired = state(service("s1", "svc"), route("a", "y", "s1", "/a"));
+
+        assertThat(ordered(diff(desired, live))).containsExactly(
+                "FREE_NAMES DELETE routes y",
+                "CREATE_UPDATE UPDATE routes y");
+    }
 }

@@ -1,0 +1,61 @@
+package io.konggitops.apply;
+
+import io.konggitops.diff.Change;
+import io.konggitops.kong.EntityType;
+import io.konggitops.kong.KongAdmin;
+import io.konggitops.kong.KongApiException;
+import io.konggitops.kong.KongEntity;
+
+/**
+ * Executes one {@link Change} as an idempotent step: PUT by id for creates and updates (full replace), DELETE by id
+ * (Kong answers 204 for a missing entity; 404 counts as done too). Targets have no upsert: create is
+ * {@code POST /upstreams/{u}/targets}, falling back to an update when the target already exists (409, e.g. a retried
+ * create that had succeeded), and update is {@code PUT /upstreams/{u}/targets/{id}}, falling back to a create on 404.
+ */
+final class ChangeStep {
+    private final KongAdmin admin;
+
+    ChangeStep(KongAdmin admin) {
+        this.admin = admin;
+    }
+
+    void run(Change c) {
+        switch (c.action()) {
+            case CREATE, UPDATE -> write(c);
+            case DELETE -> delete(c);
+        }
+    }
+
+    private void write(Change c) {
+        KongEntity body = c.desired();
+        if (c.type() != EntityType.TARGET) {
+            admin.put(body);
+            return;
+        }
+        String upstream = body.foreignKey("upstream");
+        if (c.action() == io.konggitops.diff.Action.CREATE) {
+            try {
+                admin.createTarget(upstream, body);
+            } catch (KongApiException e) {
+                if (e.status() != 409) throw e;
+                admin.updateTarget(upstream, body.string("target"), body);
+            }
+        } else {
+            try {
+                admin.updateTarget(upstream, c.id(), body);
+            } catch (KongApiException e) {
+                if (e.status() != 404) throw e;
+                admin.createTarget(upstream, body);
+            }
+        }
+    }
+
+    private void delete(Change c) {
+        String parent = c.type() == EntityType.TARGET ? c.live().foreignKey("upstream") : null;
+        try {
+            admin.delete(c.type(), c.id(), parent);
+        } catch (KongApiException e) {
+            if (e.status() != 404) throw e;
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.konggitops.diff;
+
+import io.konggitops.kong.EntityType;
+import io.konggitops.kong.KongEntity;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+
+/** Builds what is written to Kong for a desired entity, and the small desired-state fix-ups before diffing. */
+final class Bodies {
+    private Bodies() {
+    }
+
+    /** The entity with every select tag in its {@code tags} (appended when missing), as decK merges them. */
+    static KongEntity withTags(KongEntity e, List<String> selectTags) {
+        if (selectTags.isEmpty()) return e;
+        List<Object> tags = new ArrayList<>();
+        if (e.get("tags") instanceof List<?> existing) tags.addAll(existing);
+        boolean changed = false;
+        for (String t : selectTags) {
+            if (!tags.contains(t)) {
+                tags.add(t);
+                changed = true;
+            }
+        }
+        return changed ? e.with("tags", tags) : e;
+    }
+
+    /**
+     * SNI entities for desired certificates that list their host names in {@code snis} but have no SNI entity
+     * pointing at them (KIC's certificate shape).
+     */
+    static List<KongEntity> snisFromCertificates(List<KongEntity> desired) {
+        Set<String> certsWithSnis = new HashSet<>();
+        Set<String> sniNames = new HashSet<>();
+        for (KongEntity e : desired) {
+            if (e.type() == EntityType.SNI) {
+                String cert = e.foreignKey("certificate");
+                if (cert != null) certsWithSnis.add(cert);
+                if (e.name() != null) sniNames.add(e.name());
+            }
+        }
+        List<KongEntity> out = new ArrayList<>();
+        for (KongEntity cert : desired) {
+            if (cert.type() != EntityType.CERTIFICATE || cert.id() == null || certsWithSnis.contains(cert.id())
+                    || !(cert.get("snis") instanceof List<?> snis)) {
+                continue;
+            }
+            List<Object> names = new ArrayList<>(snis);
+            names.sort(java.util.Comparator.comparing(s -> String.valueOf(s instanceof Map<?, ?> m ? m.get("name") : s)));
+            for (Object s : names) {
+                Object name = s instanceof Map<?, ?> m ? m.get("name") : s;
+                if (name == null || !sniNames.add(name.toString())) continue;
+                Map<String, Object> f = new LinkedHashMap<>();
+                f.put("name", name.toString());
+                f.put("certificate", Map.of("id", cert.id()));
+                if (cert.get("tags") != null) f.put("tags", cert.get("tags"));
+                out.add(new KongEntity(EntityType.SNI, f, cert.source(), cert.origin()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The body to PUT/POST: the desired entity with its final id, foreign keys resolved to ids, fields unknown to
+     * Kong removed, and for a certificate update the SNI names Kong has now ({@code liveMatch} given), because a
+     * certificate PUT without {@code snis} deletes them all. A created certificate is sent without {@code snis}: its
+     * SNIs are separate (tagged) entities.
+     */
+    static KongEntity body(KongEntity d, String id, BiFunction<String, Object, Object> resolveRef,
+                           List<String> unknownDropped, KongEntity liveMatch) {
+        Map<String, Object> f = new TreeMap<>(d.fields());
+        f.put("id", id);
+        for (String fk : StateIndex.FOREIGN_KEYS.keySet()) {
+            if (f.get(fk) != null) f.put(fk, resolveRef.apply(fk, f.get(fk)));
+        }
+        for (String path : unknownDropped) removePath(f, path);
+        if (d.type() == EntityType.CERTIFICATE) {
+            if (liveMatch != null && liveMatch.get("snis") instanceof List<?> current) {
+                f.put("snis", current);
+            } else {
+                f.remove("snis");
+            }
+        }
+        return new KongEntity(d.type(), f, d.source(), d.origin());
+    }
+
+    private static void removePath(Map<String, Object> m, String path) {
+        int dot = path.indexOf('.');
+        if (dot < 0) {
+            m.remove(path);
+            return;
+        }
+        String head = path.substring(0, dot);
+        if (m.get(head) instanceof Map<?, ?> sub) {
+            Map<String, Object> copy = new TreeMap<>();
+            sub.forEach((k, v) -> copy.put(String.valueOf(k), v));
+            removePath(copy, path.substring(dot + 1));
+            m.put(head, copy);
+        }
+    }
+}

@@ -3,7 +3,9 @@ package io.konggitops.kong.deck;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.util.StringQuotingChecker;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
@@ -28,7 +30,8 @@ import java.util.function.Function;
 public final class DeckWriter {
     public enum Format { YAML, JSON }
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
+    private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
+                    .stringQuotingChecker(new KongPathQuoting()).build())
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
             .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
@@ -207,6 +210,19 @@ public final class DeckWriter {
 
     private static Comparator<Map<String, Object>> desc(Function<Map<String, Object>, String> key) {
         return Comparator.comparing(key, Comparator.reverseOrder());
+    }
+
+    /** Kong regex paths such as {@code ~/foo$} need no quotes (only a lone {@code ~} means null), as in KIC's output. */
+    private static final class KongPathQuoting extends StringQuotingChecker.Default {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean needToQuoteValue(String value) {
+            if (value.length() > 1 && value.charAt(0) == '~') {
+                return super.needToQuoteValue("x" + value.substring(1));
+            }
+            return super.needToQuoteValue(value);
+        }
     }
 
     private static String str(Object o) {

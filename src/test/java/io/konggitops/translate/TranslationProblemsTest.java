@@ -42,7 +42,7 @@ class TranslationProblemsTest {
         assertThat(p.object()).isEqualTo(ObjectRef.of("Ingress", "shop", "ghost"));
         assertThat(p.origin()).isEqualTo(Origin.of("in.yaml", 1));
         KongEntity svc = t.desired().of(EntityType.SERVICE).findFirst().orElseThrow();
-        assertThat(svc.get("tags")).asList().contains("k8s-name:UNKNOWN", "k8s-uid:00000000-0000-0000-0000-000000000000");
+        assertThat(String.valueOf(svc.get("tags"))).contains("k8s-name:UNKNOWN", "k8s-uid:00000000-0000-0000-0000-000000000000");
         assertThat(t.desired().of(EntityType.ROUTE)).hasSize(1);
         assertThat(t.desired().of(EntityType.UPSTREAM)).hasSize(1);
         assertThat(t.desired().of(EntityType.TARGET)).isEmpty();

@@ -19,7 +19,7 @@ public final class PortResolver {
 
     /**
      * number: the port with that {@code port} (ExternalName: the number as-is); name: the port with that
-     * {@code name} or string {@code targetPort} (not for ExternalName); implicit: the only port.
+     * {@code name} or string {@code targetPort} (not for ExternalName); implicit: the only port (not for ExternalName).
      */
     public static Optional<ServicePort> find(Service svc, PortDef def) {
         List<ServicePort> ports = svc.getSpec() == null || svc.getSpec().getPorts() == null
@@ -27,12 +27,13 @@ public final class PortResolver {
         boolean external = isExternalName(svc);
         switch (def.mode()) {
             case NUMBER -> {
-                for (ServicePort p : ports) {
-                    if (p.getPort() != null && p.getPort() == def.number()) return Optional.of(p);
-                }
                 if (external) {
+                    // ExternalName Services declare no ports of their own: the requested number is used as-is
                     return Optional.of(new ServicePortBuilder().withPort(def.number())
                             .withTargetPort(new IntOrString(def.number())).build());
+                }
+                for (ServicePort p : ports) {
+                    if (p.getPort() != null && p.getPort() == def.number()) return Optional.of(p);
                 }
                 return Optional.empty();
             }
@@ -48,6 +49,7 @@ public final class PortResolver {
                 return Optional.empty();
             }
             default -> {
+                if (external) return Optional.empty();
                 return ports.size() == 1 ? Optional.of(ports.get(0)) : Optional.empty();
             }
         }

@@ -26,28 +26,35 @@ public final class Targets {
                 clusterDomain) + ":" + port.getPort(), null);
     }
 
-    /** {@code <externalName>:<port>}. */
+    /** {@code <externalName>:<targetPort>} (the requested port number, see {@link PortResolver}). */
     public static TargetSpec externalName(Service svc, ServicePort port) {
-        return new TargetSpec(svc.getSpec().getExternalName() + ":" + port.getPort(), null);
+        String p = port.getTargetPort() == null ? String.valueOf(port.getPort())
+                : port.getTargetPort().getIntVal() != null ? port.getTargetPort().getIntVal().toString()
+                : port.getTargetPort().getStrVal();
+        return new TargetSpec(svc.getSpec().getExternalName() + ":" + p, null);
     }
 
     /**
-     * One target per endpoint of the slices whose port has the ServicePort's name ({@code ""} when unnamed) and
-     * protocol (default TCP): ready (or unknown readiness) endpoints; terminating ones at weight 0 only with
+     * One target per endpoint of the slices whose port has the ServicePort's name ({@code ""} when unnamed) and one of
+     * the Service's protocols (TCP always counts, as in KIC's {@code listProtocols}): ready (or unknown readiness) endpoints; terminating ones at weight 0 only with
      * {@code drain}; {@code addresses[0]}; IPv6 as {@code [ip]:port}; duplicates removed (first kept).
      */
-    public static List<TargetSpec> fromEndpointSlices(List<EndpointSlice> slices, ServicePort servicePort,
-                                                      boolean drain) {
+    public static List<TargetSpec> fromEndpointSlices(List<EndpointSlice> slices, Service svc,
+                                                      ServicePort servicePort, boolean drain) {
         String portName = servicePort.getName() == null ? "" : servicePort.getName();
-        String protocol = servicePort.getProtocol() == null || servicePort.getProtocol().isEmpty()
-                ? "TCP" : servicePort.getProtocol();
+        java.util.Set<String> protocols = new java.util.HashSet<>(List.of("TCP"));
+        if (svc.getSpec() != null && svc.getSpec().getPorts() != null) {
+            for (ServicePort sp : svc.getSpec().getPorts()) {
+                if (sp.getProtocol() != null && !sp.getProtocol().isEmpty()) protocols.add(sp.getProtocol());
+            }
+        }
         Map<String, TargetSpec> out = new LinkedHashMap<>();
         for (EndpointSlice slice : slices) {
             if (slice.getPorts() == null || slice.getEndpoints() == null) continue;
             for (EndpointPort p : slice.getPorts()) {
                 String name = p.getName() == null ? "" : p.getName();
                 String proto = p.getProtocol() == null || p.getProtocol().isEmpty() ? "TCP" : p.getProtocol();
-                if (!name.equals(portName) || !proto.equals(protocol) || p.getPort() == null) continue;
+                if (!name.equals(portName) || !protocols.contains(proto) || p.getPort() == null) continue;
                 for (Endpoint ep : slice.getEndpoints()) {
                     if (ep.getAddresses() == null || ep.getAddresses().isEmpty()) continue;
                     Long weight = null;

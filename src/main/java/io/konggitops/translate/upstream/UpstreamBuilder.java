@@ -59,26 +59,31 @@ public final class UpstreamBuilder {
         if (svc == null) return List.of();
         Optional<ServicePort> port = PortResolver.find(svc, s.backendPort);
         if (port.isEmpty()) {
-            String msg = "port " + s.backendPort.canonical() + " not found in Service " + s.backendNamespace + "/"
-                    + s.backendName + "; Kong service " + s.name + " gets no targets";
-            String hint = "use a port number, port name or string targetPort that the Service declares";
+            boolean external = PortResolver.isExternalName(svc);
+            String msg = (external ? "ExternalName Service " + s.backendNamespace + "/" + s.backendName
+                    + " needs a numeric port, not " + s.backendPort.canonical()
+                    : "port " + s.backendPort.canonical() + " not found in Service " + s.backendNamespace + "/"
+                    + s.backendName) + "; Kong service " + s.name + " gets no targets";
+            String hint = external ? "use backend.service.port.number"
+                    : "use a port number, port name or string targetPort that the Service declares";
             diag.reportCluster(Severity.ERROR, "Service", s.backendNamespace, s.backendName, msg, hint);
             for (ManifestObject mo : referrers(s)) diag.report(Severity.ERROR, mo, msg, hint);
             return List.of();
         }
         s.port = port.get().getPort();
+        Map<String, String> anns = svc.getMetadata().getAnnotations();
+        // KIC's order: service-upstream (annotation or IngressClassParameters) first, then ExternalName
+        if (serviceUpstreamForAll || anns != null && "true".equals(anns.get(SERVICE_UPSTREAM_ANNOTATION))) {
+            return List.of(Targets.serviceDns(svc, port.get(), clusterDomain));
+        }
         if (PortResolver.isExternalName(svc)) {
             return List.of(Targets.externalName(svc, port.get()));
         }
-        Map<String, String> anns = svc.getMetadata().getAnnotations();
-        boolean serviceUpstream = serviceUpstreamForAll
-                || (anns != null && "true".equals(anns.get(SERVICE_UPSTREAM_ANNOTATION)))
-                || view.targetMode() == ClusterView.TargetMode.SERVICE_DNS;
-        if (serviceUpstream) {
+        if (view.targetMode() == ClusterView.TargetMode.SERVICE_DNS) {
             return List.of(Targets.serviceDns(svc, port.get(), clusterDomain));
         }
         List<TargetSpec> targets = Targets.fromEndpointSlices(
-                view.endpointSlices(s.backendNamespace, s.backendName), port.get(), drain);
+                view.endpointSlices(s.backendNamespace, s.backendName), svc, port.get(), drain);
         if (targets.isEmpty()) {
             diag.reportCluster(Severity.WARNING, "Service", s.backendNamespace, s.backendName,
                     "no ready endpoints for port " + s.backendPort.canonical() + ": upstream " + s.host

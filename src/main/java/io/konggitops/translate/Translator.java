@@ -1,0 +1,57 @@
+package io.konggitops.translate;
+
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.konggitops.cluster.ClusterView;
+import io.konggitops.kong.KongState;
+import io.konggitops.problem.Severity;
+import io.konggitops.source.ManifestObject;
+import io.konggitops.source.Manifests;
+import io.konggitops.translate.ingress.IngressTranslator;
+import io.konggitops.translate.model.ServiceDraft;
+import io.konggitops.translate.tls.Certificates;
+import io.konggitops.translate.upstream.UpstreamBuilder;
+import io.konggitops.translate.upstream.UpstreamDraft;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The translate stage: Kubernetes manifests + what the cluster knows → the Kong state KIC would produce (same names,
+ * uuid5 IDs, tags and field values), plus problems. Steps in KIC's order ({@code BuildKongConfig}): Ingress rules →
+ * services (Kubernetes Service attached, annotations) → upstreams and targets → route overrides → certificates → IDs.
+ */
+public final class Translator {
+    private Translator() {
+    }
+
+    public static Translation translate(Manifests manifests, ClusterView view, TranslateOptions options) {
+        Diagnostics diag = new Diagnostics(view);
+        if (options.target().routerFlavor().expressions()) {
+            return expressionsNotSupported(manifests, diag);
+        }
+        Certificates certificates = new Certificates(diag);
+        IngressTranslator.Result ingress = new IngressTranslator(view, diag, certificates)
+                .translate(manifests, options.ingressClass());
+        List<ServiceDraft> services = new ArrayList<>(ingress.services());
+        List<UpstreamDraft> upstreams = new UpstreamBuilder(view, diag, options.clusterDomain(), options.drain())
+                .build(services, ingress.serviceUpstream());
+        Map<String, String> certIds = new HashMap<>();
+        List<Certificates.Built> certs = certificates.build(view, options.workspace(), certIds);
+        KongState state = new KongStateAssembler(options).assemble(services, upstreams, certs, certIds);
+        return new Translation(state, diag.problems());
+    }
+
+    /** Seam for router flavors: expression routes are not translated yet, and no wrong output is produced. */
+    private static Translation expressionsNotSupported(Manifests manifests, Diagnostics diag) {
+        for (ManifestObject mo : manifests.objects()) {
+            if (mo.object() instanceof Ingress) {
+                diag.report(Severity.ERROR, mo, "router flavor expressions is not supported yet",
+                        "run Kong with router_flavor traditional_compatible or traditional (or pass "
+                                + "--router-flavor traditional_compatible)");
+            }
+        }
+        return new Translation(KongState.EMPTY, diag.problems());
+    }
+}

@@ -1,0 +1,220 @@
+package io.konggitops.translate.ingress;
+
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
+import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressServiceBackend;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import io.fabric8.kubernetes.api.model.networking.v1.ServiceBackendPort;
+import io.konggitops.cluster.ClusterView;
+import io.konggitops.problem.Severity;
+import io.konggitops.source.ManifestObject;
+import io.konggitops.source.Manifests;
+import io.konggitops.translate.Diagnostics;
+import io.konggitops.translate.model.RouteDraft;
+import io.konggitops.translate.model.ServiceDraft;
+import io.konggitops.translate.naming.KongNames;
+import io.konggitops.translate.naming.KongTags;
+import io.konggitops.translate.tls.Certificates;
+import io.konggitops.translate.upstream.PortDef;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Ingress (networking.k8s.io/v1) → Kong services and routes for the traditional routers (kic-translation §1-§2):
+ * class selection, grouping by (Ingress, host, Service, port), paths, default backend, TLS claims, Service and route
+ * annotations. Upstreams and targets are built afterwards from the returned drafts.
+ */
+public final class IngressTranslator {
+    /** What Ingress translation produced. {@code serviceUpstream} comes from the IngressClassParameters. */
+    public record Result(List<ServiceDraft> services, boolean serviceUpstream) {
+    }
+
+    private final ClusterView view;
+    private final Diagnostics diag;
+    private final Certificates certificates;
+
+    public IngressTranslator(ClusterView view, Diagnostics diag, Certificates certificates) {
+        this.view = view;
+        this.diag = diag;
+        this.certificates = certificates;
+    }
+
+    /**
+     * Translates the Ingresses of class {@code ingressClass}. They are processed oldest first
+     * ({@code creationTimestamp}); Git manifests have none, so ties (the usual case) are ordered by namespace/name.
+     */
+    public Result translate(Manifests manifests, String ingressClass) {
+        IngressClassFilter filter = new IngressClassFilter(manifests, ingressClass);
+        IngressClassFilter.ClassParameters params = filter.parameters(manifests);
+        List<ManifestObject> ingresses = manifests.objects().stream()
+                .filter(o -> o.object() instanceof Ingress)
+                .filter(o -> filter.accepts(o, diag))
+                .sorted(OLDEST_FIRST)
+                .toList();
+
+        LinkedHashMap<String, ServiceDraft> services = new LinkedHashMap<>();
+        LinkedHashMap<String, RouteDraft> routes = new LinkedHashMap<>();
+        for (ManifestObject mo : ingresses) {
+            addIngress(mo, params, services, routes);
+        }
+        addDefaultBackend(ingresses, services);
+        rejectRewrites(services);
+        RouteAnnotations routeAnnotations = new RouteAnnotations(diag);
+        ServiceAnnotations serviceAnnotations = new ServiceAnnotations(diag, view, certificates);
+        for (ServiceDraft s : services.values()) {
+            populate(s, serviceAnnotations);
+            for (RouteDraft r : s.routes) routeAnnotations.apply(r, r.source, annotations(r.source));
+        }
+        return new Result(List.copyOf(services.values()), params.serviceUpstream());
+    }
+
+    static final Comparator<ManifestObject> OLDEST_FIRST = Comparator
+            .comparing((ManifestObject o) -> o.object().getMetadata().getCreationTimestamp(),
+                    Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ManifestObject::namespace)
+            .thenComparing(ManifestObject::name);
+
+    private void addIngress(ManifestObject mo, IngressClassFilter.ClassParameters params,
+                            Map<String, ServiceDraft> services, Map<String, RouteDraft> routes) {
+        Ingress ing = (Ingress) mo.object();
+        Map<String, String> anns = annotations(mo);
+        for (String key : List.of(IngressAnnotations.PLUGINS, IngressAnnotations.OVERRIDE)) {
+            if (anns.containsKey(key)) {
+                diag.report(Severity.WARNING, mo, "annotation " + key + " is not supported yet; it is ignored",
+                        IngressAnnotations.PLUGINS.equals(key) ? "KongPlugin support comes with the kongcrd translator"
+                                : "KongIngress is deprecated; use KongUpstreamPolicy");
+            }
+        }
+        String regexPrefix = anns.getOrDefault(IngressAnnotations.REGEX_PREFIX, IngressPaths.DEFAULT_REGEX_PREFIX);
+        String ns = mo.namespace();
+        List<IngressRule> rules = ing.getSpec() == null || ing.getSpec().getRules() == null
+                ? List.of() : ing.getSpec().getRules();
+        for (IngressRule rule : rules) {
+            HTTPIngressRuleValue http = rule.getHttp();
+            if (http == null || http.getPaths() == null || http.getPaths().isEmpty()) continue;
+            String host = rule.getHost() == null ? "" : rule.getHost();
+            for (HTTPIngressPath p : http.getPaths()) {
+                IngressServiceBackend backend = backendService(mo, p.getBackend(), p.getPath());
+                if (backend == null) continue;
+                PortDef port = portDef(backend.getPort());
+                String routeName = KongNames.ingressRoute(ns, mo.name(), backend.getName(), host, port);
+                String serviceName = KongNames.ingressService(ns, backend.getName(), port);
+                ServiceDraft service = services.computeIfAbsent(serviceName, n -> new ServiceDraft(n,
+                        KongNames.serviceHost(backend.getName(), ns, port), ns, backend.getName(), port, "/", mo));
+                RouteDraft route = routes.get(routeName);
+                if (route == null) {
+                    route = new RouteDraft(routeName, mo);
+                    if (!host.isEmpty()) route.hosts.add(host);
+                    route.protocols = RouteAnnotations.initialProtocols(anns);
+                    route.tags = KongTags.forObject(ing);
+                    routes.put(routeName, route);
+                    service.routes.add(route);
+                }
+                route.paths.addAll(IngressPaths.kongPaths(p.getPath(), p.getPathType(), regexPrefix,
+                        params.enableLegacyRegexDetection()));
+            }
+        }
+        List<IngressTLS> tls = ing.getSpec() == null || ing.getSpec().getTls() == null
+                ? List.of() : ing.getSpec().getTls();
+        for (IngressTLS t : tls) {
+            if (t.getHosts() == null || t.getHosts().isEmpty() || t.getSecretName() == null
+                    || t.getSecretName().isEmpty()) {
+                continue;
+            }
+            certificates.addIngressTls(mo, t.getSecretName(), t.getHosts());
+        }
+    }
+
+    private IngressServiceBackend backendService(ManifestObject mo, IngressBackend backend, String path) {
+        if (backend != null && backend.getService() != null) return backend.getService();
+        String what = backend != null && backend.getResource() != null
+                ? "resource backends (" + backend.getResource().getKind() + ") are not supported"
+                : "no Service or Resource specified";
+        diag.report(Severity.ERROR, mo, "failed to get backend for ingress path \"" + (path == null ? "" : path)
+                + "\": " + what, "use backend.service with a Service name and port");
+        return null;
+    }
+
+    static PortDef portDef(ServiceBackendPort port) {
+        if (port == null) return PortDef.implicit();
+        if (port.getNumber() != null && port.getNumber() != 0) return PortDef.number(port.getNumber());
+        if (port.getName() != null && !port.getName().isEmpty()) return PortDef.name(port.getName());
+        return PortDef.implicit();
+    }
+
+    /** KIC {@code getDefaultBackendService}: only the oldest Ingress with a defaultBackend counts. */
+    private void addDefaultBackend(List<ManifestObject> ingresses, Map<String, ServiceDraft> services) {
+        boolean used = false;
+        for (ManifestObject mo : ingresses) {
+            Ingress ing = (Ingress) mo.object();
+            IngressBackend def = ing.getSpec() == null ? null : ing.getSpec().getDefaultBackend();
+            if (def == null) continue;
+            if (used) {
+                diag.report(Severity.WARNING, mo, "spec.defaultBackend is ignored: only the oldest Ingress's "
+                        + "default backend is used (as in KIC)", "keep one defaultBackend for the whole class");
+                continue;
+            }
+            IngressServiceBackend backend = backendService(mo, def, "(default backend)");
+            if (backend == null) continue;
+            used = true;
+            String ns = mo.namespace();
+            PortDef port = portDef(backend.getPort());
+            ServiceDraft service = services.computeIfAbsent(KongNames.ingressService(ns, backend.getName(), port),
+                    n -> new ServiceDraft(n, KongNames.serviceHost(backend.getName(), ns, port), ns,
+                            backend.getName(), port, null, mo));
+            RouteDraft route = new RouteDraft(KongNames.defaultBackendRoute(ns, mo.name()), mo);
+            route.paths.add("/");
+            route.tags = KongTags.forObject(ing);
+            service.routes.add(route);
+        }
+    }
+
+    /** {@code konghq.com/rewrite} needs KIC's RewriteURIs feature gate (default off): KIC rejects the Kong service. */
+    private void rejectRewrites(Map<String, ServiceDraft> services) {
+        services.values().removeIf(s -> {
+            LinkedHashSet<ManifestObject> offending = new LinkedHashSet<>();
+            for (RouteDraft r : s.routes) {
+                if (annotations(r.source).containsKey(IngressAnnotations.REWRITE)) offending.add(r.source);
+            }
+            for (ManifestObject mo : offending) {
+                diag.report(Severity.ERROR, mo, "annotation " + IngressAnnotations.REWRITE + " is not supported "
+                        + "(KIC's RewriteURIs feature gate is off by default); Kong service " + s.name
+                        + " and its routes are left out, as KIC does", "remove " + IngressAnnotations.REWRITE);
+            }
+            return !offending.isEmpty();
+        });
+    }
+
+    /** Attaches the Kubernetes Service: tags and annotations; a missing one gets KIC's UNKNOWN tags and an error. */
+    private void populate(ServiceDraft s, ServiceAnnotations serviceAnnotations) {
+        Optional<Service> svc = view.service(s.backendNamespace, s.backendName);
+        if (svc.isEmpty()) {
+            s.tags = KongTags.UNKNOWN_SERVICE;
+            LinkedHashSet<ManifestObject> referrers = new LinkedHashSet<>();
+            for (RouteDraft r : s.routes) referrers.add(r.source);
+            for (ManifestObject mo : referrers) {
+                diag.report(Severity.ERROR, mo, "failed to resolve Kubernetes Service for backend: Service "
+                        + s.backendNamespace + "/" + s.backendName + " not found", "create the Service or fix "
+                        + "backend.service.name; Kong service " + s.name + " has no targets until then");
+            }
+            return;
+        }
+        s.k8sService = svc.get();
+        s.tags = KongTags.forObject(svc.get());
+        serviceAnnotations.apply(s, svc.get());
+    }
+
+    static Map<String, String> annotations(ManifestObject mo) {
+        Map<String, String> a = mo.object().getMetadata().getAnnotations();
+        return a == null ? Map.of() : a;
+    }
+}

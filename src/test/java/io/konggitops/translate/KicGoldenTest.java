@@ -1,0 +1,64 @@
+package io.konggitops.translate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.konggitops.cluster.ManifestClusterView;
+import io.konggitops.kong.deck.DeckWriter;
+import io.konggitops.source.ManifestLoader;
+import io.konggitops.source.Manifests;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * KIC's own golden cases ({@code ${kong-gitops.shared}/kic-golden/ingress-v1-*}): our render of {@code in.yaml}
+ * (manifests view, default options, secrets included) must equal {@code default_golden.yaml} once both have Kong's
+ * defaults filled and set-like arrays sorted; the only allowed difference is our select tag, removed from our side.
+ */
+class KicGoldenTest {
+    private static final ObjectMapper YAML = new YAMLMapper();
+
+    @TempDir
+    Path tmp;
+
+    @TestFactory
+    Stream<DynamicTest> everyIngressCaseMatchesKicDefaultGolden() throws IOException {
+        Path shared = SharedData.dir();
+        Path golden = shared.resolve("kic-golden");
+        Map<String, Object> defaults = GoldenNormaliser.loadDefaults(shared.resolve("docs/kong-defaults.json"));
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> s = Files.list(golden)) {
+            s.filter(p -> p.getFileName().toString().startsWith("ingress-v1-")).sorted().forEach(cases::add);
+        }
+        assertThat(cases).as("ingress-v1-* cases in " + golden).hasSizeGreaterThanOrEqualTo(7);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c, defaults)));
+    }
+
+    private void check(Path caseDir, Map<String, Object> defaults) throws IOException {
+        Path input = Files.createDirectories(tmp.resolve(caseDir.getFileName().toString()));
+        Files.copy(caseDir.resolve("in.yaml"), input.resolve("in.yaml"));
+        Manifests manifests = ManifestLoader.loadDirectory(input, "golden");
+        assertThat(manifests.problems()).isEmpty();
+        TranslateOptions options = TranslateOptions.defaults();
+        Translation t = Translator.translate(manifests, ManifestClusterView.endpoints(manifests), options);
+        String ours = DeckWriter.write(t.desired(), DeckWriter.Format.YAML, true);
+
+        Object actual = GoldenNormaliser.normalise(YAML.readValue(ours, Object.class), defaults, options.selectTag());
+        Object expected = GoldenNormaliser.normalise(
+                YAML.readValue(caseDir.resolve("default_golden.yaml").toFile(), Object.class), defaults, null);
+        String actualText = YAML.writeValueAsString(actual);
+        String expectedText = YAML.writeValueAsString(expected);
+        assertThat(actualText).as("normalised render of %s vs KIC default_golden.yaml (problems: %s)",
+                caseDir.getFileName(), t.problems()).isEqualTo(expectedText);
+    }
+}

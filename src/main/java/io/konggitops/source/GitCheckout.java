@@ -3,8 +3,10 @@ package io.konggitops.source;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.api.errors.TransportException;
+import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
+import org.eclipse.jgit.errors.IncorrectObjectTypeException;
+import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
@@ -86,7 +88,7 @@ final class GitCheckout {
                 git.checkout().setName(commit.name()).call();
                 return commit.name();
             }
-        } catch (GitAPIException | IOException | org.eclipse.jgit.api.errors.JGitInternalException e) {
+        } catch (GitAPIException | IOException | JGitInternalException e) {
             throw GitErrors.translate(e, display, credentials, ssh);
         }
     }
@@ -96,11 +98,14 @@ final class GitCheckout {
             fetch(git, new RefSpec("+" + selection.refName() + ":" + CHECKOUT_REF), true);
             return commitOf(git.getRepository(), CHECKOUT_REF, display);
         }
-        if (selection.commit() != null) {
+        if (selection.commit() != null && !isLocal()) {
             try {
-                fetch(git, new RefSpec("+" + selection.commit() + ":" + CHECKOUT_REF), true);
-                return commitOf(git.getRepository(), CHECKOUT_REF, display);
-            } catch (TransportException refusedOrMissing) {
+                fetch(git, new RefSpec(selection.commit()), true);
+                ObjectId id = resolveCommit(git.getRepository(), selection.commit());
+                if (id != null) {
+                    return id;
+                }
+            } catch (GitAPIException | JGitInternalException refusedOrMissing) {
                 // the server does not serve unadvertised commits (or does not have it): look for it in the history
             }
         }
@@ -108,7 +113,7 @@ final class GitCheckout {
         fetch(git, new RefSpec("+refs/tags/*:refs/kong-gitops/tags/*"), false);
         String wanted = selection.commit() != null ? selection.commit() : selection.prefix();
         try {
-            ObjectId id = git.getRepository().resolve(wanted + "^{commit}");
+            ObjectId id = resolveCommit(git.getRepository(), wanted);
             if (id == null) {
                 throw new SourceException("--ref " + ref + " not found in " + display
                         + ": it is not a branch, tag or commit SHA there");
@@ -120,6 +125,11 @@ final class GitCheckout {
         }
     }
 
+    /** A file:// remote: fetching its whole history costs no network, and JGit's local server prints refusals. */
+    private boolean isLocal() {
+        return uri.regionMatches(true, 0, "file:", 0, 5);
+    }
+
     private void fetch(Git git, RefSpec spec, boolean shallow) throws GitAPIException {
         var fetch = git.fetch().setRemote(uri).setRefSpecs(spec).setTagOpt(TagOpt.NO_TAGS)
                 .setCredentialsProvider(provider()).setTransportConfigCallback(transport()).setTimeout(TIMEOUT_SECONDS);
@@ -127,6 +137,15 @@ final class GitCheckout {
             fetch.setDepth(1);
         }
         fetch.call();
+    }
+
+    /** The commit {@code revision} names, or null when the repository does not have it. */
+    private static ObjectId resolveCommit(Repository repo, String revision) throws IOException {
+        try {
+            return repo.resolve(revision + "^{commit}");
+        } catch (MissingObjectException | IncorrectObjectTypeException e) {
+            return null;
+        }
     }
 
     private static ObjectId commitOf(Repository repo, String refName, String display) throws IOException {

@@ -2,7 +2,6 @@ package io.konggitops.source;
 
 import io.konggitops.testing.git.SmartHttpGitServer;
 import io.konggitops.testing.git.TestRepo;
-import org.eclipse.jgit.transport.UploadPack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,16 +62,25 @@ class SmartHttpSourceTest {
     }
 
     @Test
+    void serverSpeakingOnlyProtocolV0Works() {
+        server.protocolV0Only();
+        Manifests m = load(url, "main", new GitCredentials("x-access-token", TOKEN));
+        assertThat(m.commit()).isEqualTo(head);
+    }
+
+    @Test
     void olderCommitByShaIsFetchedWhenTheServerAllowsIt() {
         Manifests m = load(url, first, new GitCredentials("x-access-token", TOKEN));
+        assertThat(server.failedUploads()).isZero();
         assertThat(m.commit()).isEqualTo(first);
         assertThat(m.objects()).extracting(ManifestObject::name).containsExactly("first");
     }
 
     @Test
     void olderCommitByShaFallsBackToAFullFetchWhenTheServerRefusesUnadvertisedCommits() {
-        server.requestPolicy(UploadPack.RequestPolicy.TIP);
+        server.refuseNonTipWants();
         Manifests m = load(url, first, new GitCredentials("x-access-token", TOKEN));
+        assertThat(server.failedUploads()).as("the shallow fetch by SHA was refused").isPositive();
         assertThat(m.commit()).isEqualTo(first);
         assertThat(m.objects()).extracting(ManifestObject::name).containsExactly("first");
     }

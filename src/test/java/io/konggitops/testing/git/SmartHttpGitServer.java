@@ -2,7 +2,11 @@ package io.konggitops.testing.git;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.transport.PreUploadHook;
+import org.eclipse.jgit.transport.ServiceMayNotContinueException;
 import org.eclipse.jgit.transport.PacketLineOut;
 import org.eclipse.jgit.transport.RefAdvertiser;
 import org.eclipse.jgit.transport.UploadPack;
@@ -15,6 +19,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +48,9 @@ public final class SmartHttpGitServer implements AutoCloseable {
     private final Map<String, Repository> repositories = new ConcurrentHashMap<>();
     private final AtomicInteger unauthorized = new AtomicInteger();
     private volatile String expectedAuthorization;
-    private volatile UploadPack.RequestPolicy requestPolicy;
+    private final AtomicInteger failedUploads = new AtomicInteger();
+    private volatile boolean refuseNonTipWants;
+    private volatile boolean protocolV0Only;
 
     private SmartHttpGitServer(HttpServer http) {
         this.http = http;
@@ -72,10 +81,24 @@ public final class SmartHttpGitServer implements AutoCloseable {
         return this;
     }
 
-    /** Which wants the server accepts ({@code TIP} refuses commits that no ref points at); null for JGit's default. */
-    public SmartHttpGitServer requestPolicy(UploadPack.RequestPolicy policy) {
-        this.requestPolicy = policy;
+    /**
+     * From now on, refuse to send commits that no branch or tag points at (like a server without
+     * {@code uploadpack.allowReachableSHA1InWant}), so a client asking for an older commit by SHA is turned away.
+     */
+    public SmartHttpGitServer refuseNonTipWants() {
+        this.refuseNonTipWants = true;
         return this;
+    }
+
+    /** Ignores the client's {@code Git-Protocol: version=2} request and answers in protocol v0. */
+    public SmartHttpGitServer protocolV0Only() {
+        this.protocolV0Only = true;
+        return this;
+    }
+
+    /** How many upload-pack requests the server refused or failed (e.g. a want the request policy forbids). */
+    public int failedUploads() {
+        return failedUploads.get();
     }
 
     public int port() {
@@ -149,22 +172,64 @@ public final class SmartHttpGitServer implements AutoCloseable {
         ex.sendResponseHeaders(200, 0);
         try (OutputStream out = ex.getResponseBody()) {
             up.upload(in, out, null);
-        } catch (IOException e) {
-            // the client sees the truncated or ERR response; nothing more to send
+        } catch (IOException | RuntimeException e) {
+            // the client sees the ERR or truncated response; nothing more to send
+            failedUploads.incrementAndGet();
         }
     }
 
     private UploadPack uploadPack(HttpExchange ex, Repository repo) {
         UploadPack up = new UploadPack(repo);
         up.setBiDirectionalPipe(false);
-        if (requestPolicy != null) {
-            up.setRequestPolicy(requestPolicy);
+        if (refuseNonTipWants) {
+            up.setPreUploadHook(new TipsOnly(repo));
         }
         String protocol = ex.getRequestHeaders().getFirst("Git-Protocol");
-        if (protocol != null) {
+        if (protocol != null && !protocolV0Only) {
             up.setExtraParameters(List.copyOf(Arrays.asList(protocol.split(":"))));
         }
         return up;
+    }
+
+    /** Refuses wants that are not the (peeled) tip of a ref. */
+    private record TipsOnly(Repository repo) implements PreUploadHook {
+        @Override
+        public void onBeginNegotiateRound(UploadPack up, Collection<? extends ObjectId> wants, int cntOffered)
+                throws ServiceMayNotContinueException {
+            check(wants);
+        }
+
+        @Override
+        public void onEndNegotiateRound(UploadPack up, Collection<? extends ObjectId> wants, int cntCommon,
+                                        int cntNotFound, boolean ready) throws ServiceMayNotContinueException {
+            check(wants);
+        }
+
+        @Override
+        public void onSendPack(UploadPack up, Collection<? extends ObjectId> wants, Collection<? extends ObjectId> haves)
+                throws ServiceMayNotContinueException {
+            check(wants);
+        }
+
+        private void check(Collection<? extends ObjectId> wants) throws ServiceMayNotContinueException {
+            Set<ObjectId> tips = new HashSet<>();
+            try {
+                for (Ref ref : repo.getRefDatabase().getRefs()) {
+                    Ref peeled = repo.getRefDatabase().peel(ref);
+                    tips.add(peeled.getObjectId());
+                    if (peeled.getPeeledObjectId() != null) {
+                        tips.add(peeled.getPeeledObjectId());
+                    }
+                }
+            } catch (IOException e) {
+                throw new ServiceMayNotContinueException(e);
+            }
+            for (ObjectId want : wants) {
+                if (!tips.contains(want)) {
+                    throw new ServiceMayNotContinueException("want " + want.name() + " not valid");
+                }
+            }
+        }
     }
 
     private static String strip(String name) {

@@ -23,7 +23,8 @@ final class GitErrors {
         }
         if (lower.contains("not authorized") || lower.contains("authentication") || lower.contains("auth fail")
                 || lower.contains("401") || lower.contains("403") || lower.contains("permission denied")
-                || lower.contains("credentialsprovider")) {
+                || lower.contains("credentialsprovider")
+                || lower.contains("cannot log in")) {
             return new SourceException("authentication failed for " + display + ": "
                     + (display.startsWith("http") ? "check " + GitCredentials.TOKEN + " (or " + GitCredentials.USERNAME
                     + " and " + GitCredentials.PASSWORD + ")" : "check the SSH key and that it has access")

@@ -16,7 +16,7 @@ record RepoLocation(Path localDir, String uri) {
     private static final Pattern URL = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*://.*");
     /** {@code [user@]host:path} where host has no slash and path does not start with '/' '/' (scp-style). */
     private static final Pattern SCP = Pattern.compile("^(?:[^@/\\s]+@)?[^@/:\\s]{2,}:(?!//).+");
-    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s]*@");
+    private static final Pattern USERINFO = Pattern.compile("([a-zA-Z][a-zA-Z0-9+.-]*://)([^/@\\s]*)@");
 
     static RepoLocation parse(String repo) {
         String r = repo == null ? "" : repo.trim();
@@ -48,9 +48,19 @@ record RepoLocation(Path localDir, String uri) {
         return isLocal() ? localDir.toString() : redact(uri);
     }
 
-    /** Removes the user-info part ({@code user:password@}) of every URL in {@code text}. */
+    /**
+     * Removes the user-info part of every URL in {@code text}: all of it ({@code user:password@}, or a token used as user
+     * name) except a plain user name of an SSH URL ({@code ssh://git@host/...}), which is no secret.
+     */
     static String redact(String text) {
-        return text == null ? "" : USERINFO.matcher(text).replaceAll("$1");
+        if (text == null) {
+            return "";
+        }
+        return USERINFO.matcher(text).replaceAll(m -> {
+            String scheme = m.group(1).toLowerCase(java.util.Locale.ROOT);
+            boolean sshUser = scheme.contains("ssh") && !m.group(2).contains(":");
+            return java.util.regex.Matcher.quoteReplacement(sshUser ? m.group() : m.group(1));
+        });
     }
 
     private static Path asPath(String r) {

@@ -35,5 +35,7 @@ class RepoLocationTest {
         assertThat(RepoLocation.redact("fetch https://bob:tok3n@git.example.com/r.git failed; http://tok@h/x"))
                 .isEqualTo("fetch https://git.example.com/r.git failed; http://h/x");
         assertThat(RepoLocation.parse("https://user:pw@h/r.git").display()).isEqualTo("https://h/r.git");
+        assertThat(RepoLocation.redact("ssh://git@h:22/r.git ssh://git:pw@h/r.git"))
+                .isEqualTo("ssh://git@h:22/r.git ssh://h/r.git");
     }
 }

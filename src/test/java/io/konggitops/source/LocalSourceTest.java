@@ -53,6 +53,15 @@ class LocalSourceTest {
     }
 
     @Test
+    void pathMayNameASingleFile() throws IOException {
+        Files.createDirectories(dir.resolve("k8s"));
+        Files.writeString(dir.resolve("k8s/one.yaml"), service("one"));
+        Files.writeString(dir.resolve("k8s/two.yaml"), service("two"));
+        Manifests m = ManifestSource.load(spec(dir, null, "k8s/two.yaml"));
+        assertThat(m.objects()).extracting(o -> o.origin().toString()).containsExactly("k8s/two.yaml:1");
+    }
+
+    @Test
     void pathClimbingOutOfTheRepositoryIsRefused() throws IOException {
         Files.createDirectories(dir.resolve("repo"));
         Files.createDirectories(dir.resolve("other"));

@@ -283,6 +283,18 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void fileThatIsNotUtf8IsAnErrorAndOtherFilesStillLoad() throws IOException {
+        Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xE9, (byte) 0xFF, '\n'});
+        write("ok.yaml", service("ok"));
+        Manifests m = load();
+        assertThat(m.objects()).extracting(ManifestObject::name).containsExactly("ok");
+        assertThat(m.problems()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.origin().file()).isEqualTo("latin1.yaml");
+        });
+    }
+
+    @Test
     void emptyDirectoryGivesNothing() {
         Manifests m = load();
         assertThat(m.objects()).isEmpty();

@@ -1,7 +1,132 @@
 package io.konggitops.cli;
 
+import io.konggitops.config.JobConfig;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code kong-gitops render|validate|diff|reconcile}. Options come from the {@link Setting} table; every option has
+ * an environment twin ({@code --kong-admin-url} ↔ {@code KONG_GITOPS_KONG_ADMIN_URL}) and may also come from
+ * {@code --config FILE}. Exit codes: 0 in sync / done, 1 error, 2 drift found ({@code diff}), 3 refused by a
+ * safety guard.
+ */
 public final class Main {
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int DRIFT = 2;
+    public static final int REFUSED = 3;
+
+    private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
+
+    static {
+        DESCRIPTIONS.put("render", "Translate the manifests and print the desired Kong configuration as a decK file.");
+        DESCRIPTIONS.put("validate", "Load and translate the manifests and print the problems; exit 1 on any error.");
+        DESCRIPTIONS.put("diff", "Compare the desired configuration with Kong (or a decK file); never writes. "
+                + "Exit 0 in sync, 2 drift found, 1 error.");
+        DESCRIPTIONS.put("reconcile", "Apply the changes to Kong (DB mode: entity by entity; DB-less: POST /config). "
+                + "Exit 0 done, 1 failure, 3 refused by a safety guard.");
+    }
+
+    private Main() {
+    }
+
     public static void main(String[] args) {
-        System.out.println("kong-gitops");
+        System.exit(run(args, System.getenv(), System.out, System.err));
+    }
+
+    /** Runs one command; never calls {@code System.exit}, so tests can call it. */
+    public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        CommandLine cli = commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        cli.setExecutionStrategy(parsed -> execute(parsed, env, out, err));
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("kong-gitops: " + e.getMessage());
+            err.println("Run 'kong-gitops " + (e.getCommandLine().getCommandName().equals("kong-gitops") ? ""
+                    : e.getCommandLine().getCommandName() + " ") + "--help' for the options.");
+            return ERROR;
+        });
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandSpec top = CommandSpec.create().name("kong-gitops").mixinStandardHelpOptions(true)
+                .version("kong-gitops " + version());
+        top.usageMessage().description("GitOps reconciliation for Kong Gateway: Kubernetes routing manifests from Git "
+                + "to Kong, translated the way the Kong Ingress Controller does.");
+        CommandLine cli = new CommandLine(top);
+        DESCRIPTIONS.forEach((name, description) -> {
+            CommandSpec sub = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
+            sub.usageMessage().description(description).sortOptions(false);
+            sub.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(String.class)
+                    .description("YAML file of settings (keys are the option names without dashes).").build());
+            for (Setting s : Setting.ALL) {
+                if (!s.commands().contains(name)) continue;
+                OptionSpec.Builder o = OptionSpec.builder(s.flag())
+                        .description(s.help() + " [env " + s.env() + "]");
+                if (s.isSwitch()) {
+                    o.arity("0").type(boolean.class);
+                } else if (s.name().equals("kong-header")) {
+                    o.paramLabel(s.label()).type(List.class).auxiliaryTypes(String.class);
+                } else {
+                    o.paramLabel(s.label()).type(String.class);
+                }
+                if (s.name().equals("output")) o.names("-o", "--output");
+                sub.addOption(o.build());
+            }
+            cli.addSubcommand(name, new CommandLine(sub));
+        });
+        return cli;
+    }
+
+    private static int execute(ParseResult parsed, Map<String, String> env, PrintStream out, PrintStream err) {
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            return OK;
+        }
+        if (!parsed.hasSubcommand()) {
+            parsed.commandSpec().commandLine().usage(out);
+            return ERROR;
+        }
+        ParseResult sub = parsed.subcommand();
+        String command = sub.commandSpec().name();
+        Map<String, String> flags = new LinkedHashMap<>();
+        String configFile = null;
+        for (OptionSpec o : sub.matchedOptions()) {
+            String name = o.longestName().substring(2);
+            Object value = o.getValue();
+            if (name.equals("config")) {
+                configFile = (String) value;
+            } else if (value instanceof List<?> list) {
+                flags.put(name, String.join("\n", list.stream().map(String::valueOf).toList()));
+            } else {
+                flags.put(name, String.valueOf(value));
+            }
+        }
+        JobConfig config;
+        try {
+            config = JobConfig.load(flags, env, configFile == null ? null : Path.of(configFile));
+        } catch (JobConfig.InvalidConfigException e) {
+            err.println("kong-gitops: " + e.getMessage());
+            return ERROR;
+        }
+        if (config.source().repo() == null) {
+            err.println("kong-gitops: --repo (or KONG_GITOPS_REPO) is required: a Git URL or a local directory");
+            return ERROR;
+        }
+        return new Commands(config, env, out, err).run(command);
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 }

@@ -1,0 +1,129 @@
+package io.konggitops.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.konggitops.apply.ApplyResult;
+import io.konggitops.diff.Change;
+import io.konggitops.diff.FieldChange;
+import io.konggitops.diff.Plan;
+import io.konggitops.problem.Problem;
+
+/**
+ * Machine-readable report, modelled on Terraform's {@code resource_changes}: {@code format_version}, {@code commit},
+ * {@code kong}, {@code summary}, {@code changes[{kind, name, id, action, source, fields[{path, before, after}]}]},
+ * {@code problems}, {@code applied}. A sensitive field has {@code "sensitive": true} and no values.
+ */
+final class JsonReport {
+    static final String FORMAT_VERSION = "1.0";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReport() {
+    }
+
+    static String render(RunReport r) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("format_version", FORMAT_VERSION);
+        root.put("command", r.command());
+        root.put("repo", r.repo());
+        root.put("commit", r.commit());
+        ObjectNode kong = root.putObject("kong");
+        kong.put("address", r.kong().address());
+        kong.put("version", r.kong().version());
+        kong.put("database", r.kong().database());
+        kong.put("router_flavor", r.kong().routerFlavor());
+        Plan.Summary s = r.plan().summary();
+        ObjectNode summary = root.putObject("summary");
+        summary.put("create", s.create());
+        summary.put("update", s.update());
+        summary.put("delete", s.delete());
+        summary.put("unchanged", s.unchanged());
+        root.put("drift", r.drift());
+        ArrayNode changes = root.putArray("changes");
+        for (Change c : r.plan().changes()) {
+            changes.add(change(c));
+        }
+        ArrayNode problems = root.putArray("problems");
+        for (Problem p : r.problems()) {
+            problems.add(problem(p));
+        }
+        for (Problem p : r.plan().warnings()) {
+            problems.add(problem(p));
+        }
+        if (r.applied() == null) {
+            root.putNull("applied");
+        } else {
+            root.set("applied", applied(r.applied()));
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode change(Change c) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("kind", c.type().schemaName());
+        n.put("name", c.label().substring(c.label().indexOf(' ') + 1));
+        n.put("id", c.id());
+        n.put("action", Values.verb(c));
+        ObjectNode source = n.putObject("source");
+        source.put("object", c.source() == null ? null : c.source().toString());
+        source.put("file", c.origin() == null ? null : c.origin().file());
+        if (c.origin() != null) source.put("line", c.origin().line());
+        ArrayNode fields = n.putArray("fields");
+        for (FieldChange f : c.fieldChanges()) {
+            ObjectNode fn = fields.addObject();
+            fn.put("path", f.path());
+            if (f.sensitive()) {
+                fn.put("sensitive", true);
+            } else {
+                fn.set("before", JSON.valueToTree(f.before()));
+                fn.set("after", JSON.valueToTree(f.after()));
+            }
+        }
+        return n;
+    }
+
+    private static ObjectNode problem(Problem p) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("severity", p.severity().name().toLowerCase(java.util.Locale.ROOT));
+        n.put("object", p.object() == null ? null : p.object().toString());
+        n.put("file", p.origin() == null ? null : p.origin().file());
+        if (p.origin() != null) n.put("line", p.origin().line());
+        n.put("message", p.message());
+        n.put("hint", p.hint());
+        return n;
+    }
+
+    private static ObjectNode applied(ApplyResult a) {
+        ObjectNode n = JSON.createObjectNode();
+        n.put("outcome", a.outcome().name().toLowerCase(java.util.Locale.ROOT));
+        ArrayNode ok = n.putArray("applied");
+        a.applied().forEach(c -> ok.add(Values.verb(c) + " " + c.label()));
+        ArrayNode failed = n.putArray("failed");
+        for (ApplyResult.Failure f : a.failed()) {
+            ObjectNode fn = failed.addObject();
+            fn.put("change", f.change() == null ? "post-config" : Values.verb(f.change()) + " " + f.change().label());
+            fn.put("status", f.error().status());
+            fn.put("error", f.error().toString());
+        }
+        ArrayNode skipped = n.putArray("skipped");
+        for (ApplyResult.Skipped s : a.skipped()) {
+            ObjectNode sn = skipped.addObject();
+            sn.put("change", Values.verb(s.change()) + " " + s.change().label());
+            sn.put("reason", s.reason());
+        }
+        n.put("retries", a.retries().size());
+        if (a.refusal() != null) {
+            ObjectNode g = n.putObject("refused");
+            g.put("deletions", a.refusal().deletions());
+            g.put("managed", a.refusal().managed());
+            g.put("limit", a.refusal().limit());
+            g.put("reason", a.refusal().reason());
+        }
+        return n;
+    }
+}

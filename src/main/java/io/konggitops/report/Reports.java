@@ -1,0 +1,34 @@
+package io.konggitops.report;
+
+import io.konggitops.diff.Plan;
+
+import java.util.Locale;
+
+/** The report stage's entry point: renders a {@link RunReport} as text, Markdown or JSON. */
+public final class Reports {
+    /** Report formats ({@code --report}). */
+    public enum Format {
+        TEXT, MARKDOWN, JSON;
+
+        public static Format parse(String s) {
+            return valueOf(s.trim().toUpperCase(Locale.ROOT));
+        }
+    }
+
+    private Reports() {
+    }
+
+    public static String render(RunReport report, Format format) {
+        return switch (format) {
+            case TEXT -> TextReport.render(report);
+            case MARKDOWN -> MarkdownReport.render(report);
+            case JSON -> JsonReport.render(report);
+        };
+    }
+
+    /** {@code Plan: 2 to create, 1 to update, 0 to delete (12 unchanged).} */
+    public static String summaryLine(Plan.Summary s) {
+        return "Plan: " + s.create() + " to create, " + s.update() + " to update, " + s.delete() + " to delete ("
+                + s.unchanged() + " unchanged).";
+    }
+}

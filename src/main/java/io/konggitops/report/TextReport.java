@@ -1,0 +1,86 @@
+package io.konggitops.report;
+
+import io.konggitops.apply.ApplyResult;
+import io.konggitops.diff.Change;
+import io.konggitops.diff.FieldChange;
+import io.konggitops.diff.Plan;
+import io.konggitops.problem.Problem;
+
+/** Human-readable report for a terminal or a CI log, in the spirit of {@code terraform plan} and {@code deck diff}. */
+final class TextReport {
+    private TextReport() {
+    }
+
+    static String render(RunReport r) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("kong-gitops ").append(r.command()).append(": ").append(r.repo()).append(" @ ").append(r.commit())
+                .append('\n');
+        RunReport.KongInfo k = r.kong();
+        sb.append("Kong: ").append(k.address());
+        if (k.version() != null) {
+            sb.append(" (").append(k.version()).append(", database ").append(k.database())
+                    .append(", router ").append(k.routerFlavor()).append(')');
+        }
+        sb.append('\n');
+        problems(sb, r);
+        Plan.Summary s = r.plan().summary();
+        sb.append('\n').append(Reports.summaryLine(s)).append('\n');
+        for (Change c : r.plan().changes()) {
+            sb.append(symbol(c)).append(' ').append(Values.verb(c)).append(' ').append(c.label());
+            String src = Values.source(c);
+            if (!src.isEmpty()) sb.append("  [").append(src).append(']');
+            sb.append('\n');
+            for (FieldChange f : c.fieldChanges()) {
+                sb.append("    ").append(f.path()).append(": ").append(Values.before(f)).append(" -> ")
+                        .append(Values.after(f)).append('\n');
+            }
+        }
+        for (Problem w : r.plan().warnings()) {
+            sb.append("  note: ").append(w).append('\n');
+        }
+        if (r.applied() != null) {
+            sb.append('\n').append(appliedSection(r.applied()));
+        }
+        return sb.toString();
+    }
+
+    private static void problems(StringBuilder sb, RunReport r) {
+        if (r.problems().isEmpty()) return;
+        long errors = r.problems().stream().filter(Problem::isError).count();
+        sb.append("Problems: ").append(errors).append(" error(s), ").append(r.problems().size() - errors)
+                .append(" other\n");
+        for (Problem p : r.problems()) {
+            sb.append("  ").append(p).append('\n');
+        }
+    }
+
+    /** What an apply did: counts, then each failure and skip. */
+    static String appliedSection(ApplyResult a) {
+        StringBuilder sb = new StringBuilder();
+        switch (a.outcome()) {
+            case NOTHING_TO_DO -> sb.append("Nothing to apply: Kong is in sync.\n");
+            case REFUSED -> sb.append("Refused, nothing written: ").append(a.refusal().reason()).append('\n');
+            default -> {
+                sb.append("Applied: ").append(a.applied().size()).append(" change(s)");
+                if (!a.failed().isEmpty()) sb.append(", failed: ").append(a.failed().size());
+                if (!a.skipped().isEmpty()) sb.append(", skipped: ").append(a.skipped().size());
+                if (!a.retries().isEmpty()) sb.append(", retries: ").append(a.retries().size());
+                sb.append('\n');
+                for (ApplyResult.Failure f : a.failed()) sb.append("  FAILED ").append(f.error()).append('\n');
+                for (ApplyResult.Skipped s : a.skipped()) {
+                    sb.append("  skipped ").append(Values.verb(s.change())).append(' ').append(s.change().label())
+                            .append(": ").append(s.reason()).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    private static char symbol(Change c) {
+        return switch (c.action()) {
+            case CREATE -> '+';
+            case UPDATE -> '~';
+            case DELETE -> '-';
+        };
+    }
+}

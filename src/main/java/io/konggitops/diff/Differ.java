@@ -177,7 +177,8 @@ public final class Differ {
                     }
                 }
                 if (l != null && taken.add(l)) matchOf.put(d, l);
-                String id = d.id() != null ? d.id() : l != null ? l.id() : generatedId(d);
+                // a live entity read from a decK file may have no id (upstreams, targets, SNIs): generate one then
+                String id = d.id() != null ? d.id() : l != null && l.id() != null ? l.id() : generatedId(d);
                 finalId.put(d, id);
             }
         }
@@ -234,7 +235,7 @@ public final class Differ {
             var target = want.referenced(type, ref);
             if (target.isPresent()) return Map.of("id", finalId.get(target.get()));
             var liveTarget = have.referenced(type, ref);
-            if (liveTarget.isPresent()) return Map.of("id", liveTarget.get().id());
+            if (liveTarget.isPresent() && liveTarget.get().id() != null) return Map.of("id", liveTarget.get().id());
             return ref;
         }
 

@@ -11,7 +11,7 @@ final class GitErrors {
 
     static SourceException translate(Exception e, String display, GitCredentials credentials, SshConfig ssh) {
         if (ssh != null && ssh.hostKeyProblem() != null) {
-            return new SourceException(ssh.hostKeyProblem());
+            return new SourceException("cannot connect to " + display + ": " + ssh.hostKeyProblem());
         }
         String messages = safeMessages(e, credentials);
         String lower = messages.toLowerCase(Locale.ROOT);

@@ -94,6 +94,9 @@ public final class ManifestLoader {
             return;
         }
         String kind = (String) map.get("kind");
+        if (kind.equals("List") && map.get("items") == null) {
+            return;
+        }
         if (kind.endsWith("List") && map.get("items") instanceof List<?> items) {
             for (int i = 0; i < items.size(); i++) {
                 int line = i < itemLines.size() && itemLines.get(i) > 0 ? itemLines.get(i) : origin.line();

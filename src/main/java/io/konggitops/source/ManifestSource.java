@@ -2,7 +2,9 @@ package io.konggitops.source;
 
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.util.FS;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +16,9 @@ import java.nio.file.Path;
  * <ul>
  *   <li>A local directory without {@code --ref} is loaded in place (no copy); its commit is the HEAD SHA when it is a
  *       Git work tree, else {@code "local"}. Uncommitted changes are loaded as they are.</li>
- *   <li>A Git URL ({@code file://}, {@code http(s)://}, {@code ssh://}, scp-style {@code git@host:org/repo.git}), or a
- *       local Git repository with {@code --ref}, is checked out (shallow where possible, see {@link GitCheckout}) into
+ *   <li>A Git URL ({@code file://}, {@code http(s)://}, {@code ssh://}, scp-style {@code git@host:org/repo.git}), a
+ *       local bare repository, or a local Git repository with {@code --ref}, is checked out (shallow where possible,
+ *       see {@link GitCheckout}) into
  *       a temporary directory that is always removed afterwards, also on failure. HTTP(S) uses
  *       {@link SourceSpec#credentials()}; SSH uses {@link SourceSpec#sshKey()} and {@link SourceSpec#knownHosts()}
  *       with strict host key checking (see {@link SshConfig}).</li>
@@ -40,7 +43,7 @@ public final class ManifestSource {
     static Manifests load(SourceSpec spec, Path workParent) {
         RepoLocation location = RepoLocation.parse(spec.repo());
         boolean withRef = spec.ref() != null && !spec.ref().isBlank();
-        if (location.isLocal() && !withRef) {
+        if (location.isLocal() && !withRef && !isBareRepository(location.localDir())) {
             return ManifestLoader.load(location.localDir(), spec.path(), localCommit(location.localDir()),
                     spec.maxFileBytes());
         }
@@ -57,6 +60,11 @@ public final class ManifestSource {
         } finally {
             TempDirs.deleteRecursively(work);
         }
+    }
+
+    /** A bare repository (no work tree) is checked out like a remote one. */
+    private static boolean isBareRepository(Path dir) {
+        return RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);
     }
 
     static boolean isSsh(String uri) {

@@ -7,8 +7,11 @@ import java.util.Objects;
  * Where to load manifests from.
  *
  * @param repo         a local directory, {@code file://}, {@code http(s)://}, {@code ssh://} or scp-style URL
- * @param ref          branch, tag or commit SHA; null for the remote's default branch
- * @param path         subfolder of the repository to load; null or empty for the root
+ * @param ref          branch, tag, full ref name or commit SHA (full or abbreviated); null for the remote's default
+ *                     branch. With a local directory, a ref makes it checked out like a remote (it must be a Git
+ *                     repository); without one the directory is loaded as it is
+ * @param path         subfolder (or file) of the repository to load; null or empty for the root. Origins stay
+ *                     relative to the repository root
  * @param credentials  HTTP(S) credentials, or {@link GitCredentials#NONE}
  * @param sshKey       private key file for SSH, or null
  * @param knownHosts   known_hosts file for SSH, or null

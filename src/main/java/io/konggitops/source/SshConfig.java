@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>With a key file or a known_hosts file given, the session runs on a fresh, empty temporary home and {@code .ssh}
  * directory (inside the checkout's work directory), so nothing of the user's {@code ~/.ssh} (keys, config, known_hosts,
  * agent) is read: the identity is the given key only, the known hosts are the given file only. With neither given,
- * the user's {@code ~/.ssh} is used as {@code git} would, still with strict host key checking.
+ * the user's {@code ~/.ssh} (keys, config, known_hosts, ssh-agent) is used as {@code git} would, still with strict host
+ * key checking.
  *
  * <p>An unknown or changed host key fails the connection; {@link #hostKeyProblem()} then holds the message to show.
  */
@@ -42,6 +43,8 @@ final class SshConfig implements AutoCloseable {
             builder.setDefaultIdentities(dir -> identities)
                     .setConfigFile(dir -> new File(sshDir.toFile(), "config"))
                     .setPreferredAuthentications("publickey");
+        } else {
+            builder.withDefaultConnectorFactory();
         }
         this.factory = builder.build(null);
     }

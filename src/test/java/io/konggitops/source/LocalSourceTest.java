@@ -104,6 +104,21 @@ class LocalSourceTest {
     }
 
     @Test
+    void bareRepositoryIsCheckedOutAtItsDefaultBranch(@TempDir Path work) throws Exception {
+        try (TestRepo repo = TestRepo.init(dir.resolve("repo"))) {
+            repo.write("svc.yaml", service("from-bare"));
+            String sha = repo.commit("first");
+            Path bare = dir.resolve("bare.git");
+            org.eclipse.jgit.api.Git.cloneRepository().setBare(true).setURI(repo.dir().toUri().toString())
+                    .setDirectory(bare.toFile()).call().close();
+            Manifests m = ManifestSource.load(spec(bare, null, ""), work);
+            assertThat(m.commit()).isEqualTo(sha);
+            assertThat(m.objects()).extracting(ManifestObject::name).containsExactly("from-bare");
+            assertThat(work).isEmptyDirectory();
+        }
+    }
+
+    @Test
     void refOnAPlainDirectoryIsRefused() {
         assertThatThrownBy(() -> ManifestSource.load(spec(dir, "main", "")))
                 .isInstanceOf(SourceException.class).hasMessageContaining("--ref needs a Git repository");

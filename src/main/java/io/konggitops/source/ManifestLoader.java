@@ -88,6 +88,11 @@ public final class ManifestLoader {
         if (value == null || (value instanceof Map<?, ?> m && m.isEmpty())) {
             return;
         }
+        if (value instanceof Map<?, ?> deck && deck.containsKey("_format_version")) {
+            problems.add(Problem.info(null, origin, "decK file, not a Kubernetes manifest; skipped",
+                    "nothing to do; keep decK files out of the manifest folder to silence this"));
+            return;
+        }
         if (!(value instanceof Map<?, ?> map) || !isText(map.get("apiVersion")) || !isText(map.get("kind"))) {
             problems.add(Problem.warning(null, origin, "document is not a Kubernetes object (no apiVersion and kind); "
                     + "skipped", "add apiVersion and kind, or move non-Kubernetes YAML out of the manifest folder"));

@@ -38,6 +38,19 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void aDeckFileNextToTheManifestsIsSkippedWithAnInfoNotAWarning() throws IOException {
+        write("kong.yaml", "_format_version: \"3.0\"\nservices:\n- name: a\n  host: a.internal\n");
+        write("svc.yaml", service("web"));
+        Manifests m = load();
+        assertThat(m.objects()).hasSize(1);
+        assertThat(m.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.INFO);
+            assertThat(p.origin().toString()).isEqualTo("kong.yaml:1");
+            assertThat(p.message()).contains("decK file");
+        });
+    }
+
+    @Test
     void multiDocumentFilesKeepDocumentOrderLinesAndTypes() throws IOException {
         write("app.yaml", """
                 # a comment

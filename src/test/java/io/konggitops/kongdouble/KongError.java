@@ -40,6 +40,7 @@ final class KongError extends RuntimeException {
     static KongError schemaViolation(ObjectNode fields) {
         List<String> parts = new ArrayList<>();
         flatten("", fields, parts);
+        parts.sort(null);
         String message = parts.size() == 1 ? "schema violation (" + parts.get(0) + ")"
                 : parts.size() + " schema violations (" + String.join("; ", parts) + ")";
         KongError e = coded(400, 2, "schema violation", message);

@@ -118,10 +118,10 @@ final class Dao {
                 : UUID.randomUUID().toString();
         row.put("id", id);
         stamp(s, row, existing);
+        EntityHooks.finish(entity, row, rawBody, existing);
         checkForeignKeys(s, row);
         checkUniques(s, row, id);
         if (snisGiven && snis.isArray()) checkSniNames(snis, id);
-        EntityHooks.finish(entity, row, rawBody, existing);
         store.put(entity, row);
         if (entity.equals("certificates") && (snisGiven || mode == Mode.UPSERT)) {
             replaceSnis(id, snisGiven && snis.isArray() ? snis : Field.F.arrayNode());

@@ -33,6 +33,7 @@ final class AdminRouter {
                     "basic-auth", new String[] {"basicauth_credentials", "consumer"},
                     "hmac-auth", new String[] {"hmacauth_credentials", "consumer"},
                     "jwt", new String[] {"jwt_secrets", "consumer"},
+                    "oauth2", new String[] {"oauth2_credentials", "consumer"},
                     "acls", new String[] {"acls", "consumer"}));
 
     private final KongDouble kong;

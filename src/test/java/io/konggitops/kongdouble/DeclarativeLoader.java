@@ -24,7 +24,7 @@ final class DeclarativeLoader {
     /** Top-level keys in load order (parents first). */
     private static final List<String> ORDER = List.of("certificates", "snis", "ca_certificates", "consumers", "upstreams",
             "targets", "services", "routes", "keyauth_credentials", "basicauth_credentials", "hmacauth_credentials",
-            "jwt_secrets", "acls", "plugins");
+            "jwt_secrets", "oauth2_credentials", "acls", "plugins");
     /** Child collections allowed inside a parent entity: key → (child entity, foreign key). */
     private static final Map<String, Map<String, String>> CHILDREN = Map.of(
             "services", Map.of("routes", "service", "plugins", "service"),
@@ -32,7 +32,8 @@ final class DeclarativeLoader {
             "upstreams", Map.of("targets", "upstream"),
             "certificates", Map.of("snis", "certificate"),
             "consumers", Map.of("plugins", "consumer", "keyauth_credentials", "consumer", "basicauth_credentials", "consumer",
-                    "hmacauth_credentials", "consumer", "jwt_secrets", "consumer", "acls", "consumer"));
+                    "hmacauth_credentials", "consumer", "jwt_secrets", "consumer", "oauth2_credentials", "consumer",
+                    "acls", "consumer"));
 
     private final Dao dao;
     private final ArrayNode flattened = Field.F.arrayNode();

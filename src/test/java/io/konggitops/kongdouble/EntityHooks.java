@@ -161,6 +161,10 @@ final class EntityHooks {
         switch (entity) {
             case "keyauth_credentials" -> fillRandom(row, "key");
             case "hmacauth_credentials" -> fillRandom(row, "secret");
+            case "oauth2_credentials" -> {
+                fillRandom(row, "client_id");
+                fillRandom(row, "client_secret");
+            }
             case "jwt_secrets" -> {
                 fillRandom(row, "key");
                 fillRandom(row, "secret");

@@ -62,6 +62,9 @@ final class KongSchemas {
         add(credential("jwt_secrets", "jwts", "key", "jwt_secret",
                 str("key").unique(), str("secret"), str("rsa_public_key"),
                 str("algorithm", "HS256").oneOf("HS256", "HS384", "HS512", "RS256", "RS384", "RS512", "ES256", "ES384")));
+        add(credential("oauth2_credentials", "oauth2", "client_id", "oauth2_credential",
+                str("name").required(), str("client_id").unique(), str("client_secret"), bool("hash_secret", false),
+                array("redirect_uris"), str("client_type", "confidential").oneOf("confidential", "public")));
         add(credential("acls", "acls", null, "acl", str("group").required()).uniqueTogether("consumer", "group"));
     }
 

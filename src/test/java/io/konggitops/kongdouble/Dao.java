@@ -129,6 +129,19 @@ final class Dao {
         return render(entity, row);
     }
 
+    /** Schema-level validation only (no ids, foreign or unique keys): {@code POST /schemas/{entity}/validate}. */
+    void validate(String entity, ObjectNode rawBody) {
+        ObjectNode body = rawBody.deepCopy();
+        JsonNode snis = entity.equals("certificates") ? body.remove("snis") : null;
+        EntityHooks.preprocess(entity, body);
+        EntitySchema s = schemaFor(entity, body);
+        ObjectNode errors = Field.F.objectNode();
+        ObjectNode row = SchemaValidator.complete(s.fields, body, errors);
+        EntityHooks.check(entity, row, body, rawBody, errors, plugins, Mode.INSERT);
+        if (snis != null && !snis.isNull() && !snis.isArray()) errors.put("snis", "expected a set");
+        if (!errors.isEmpty()) throw KongError.schemaViolation(errors);
+    }
+
     private EntitySchema schemaFor(String entity, ObjectNode body) {
         EntitySchema s = schema(entity);
         if (!entity.equals("plugins") || body == null) return s;

@@ -59,17 +59,18 @@ final class DeclarativeLoader {
                 fields.put(entity, "expected an array");
                 continue;
             }
-            ArrayNode errs = loadList(entity, (ArrayNode) list, null, null);
+            ArrayNode errs = loadList(entity, (ArrayNode) list, null, null, false);
             if (errs != null) fields.set(entity, errs);
         }
     }
 
     /** Loads entities of one kind; returns the per-index error array, or null when all loaded. */
-    private ArrayNode loadList(String entity, ArrayNode list, String fk, String parentId) {
+    private ArrayNode loadList(String entity, ArrayNode list, String fk, String parentId, boolean validateOnly) {
         ArrayNode errs = Field.F.arrayNode();
         boolean any = false;
         for (JsonNode item : list) {
-            ObjectNode err = item.isObject() ? loadOne(entity, (ObjectNode) item, fk, parentId) : expectedRecord();
+            ObjectNode err = item.isObject() ? loadOne(entity, (ObjectNode) item, fk, parentId, validateOnly)
+                    : expectedRecord();
             errs.add(err == null ? NullNode.instance : err);
             any |= err != null;
         }
@@ -82,7 +83,11 @@ final class DeclarativeLoader {
         return e;
     }
 
-    private ObjectNode loadOne(String entity, ObjectNode submitted, String fk, String parentId) {
+    /**
+     * Loads one entity and its nested children. When the entity is invalid (or {@code validateOnly}), its children
+     * are still validated against their schemas so that every error is reported, as Kong validates all at once.
+     */
+    private ObjectNode loadOne(String entity, ObjectNode submitted, String fk, String parentId, boolean validateOnly) {
         ObjectNode body = submitted.deepCopy();
         Map<String, String> children = CHILDREN.getOrDefault(entity, Map.of());
         ObjectNode nested = Field.F.objectNode();
@@ -94,24 +99,22 @@ final class DeclarativeLoader {
                 body.set("snis", c);
             }
         }
-        if (fk != null) body.putObject(fk).put("id", parentId);
         ObjectNode err = Field.F.objectNode();
         resolveReferences(entity, body, err);
+        if (fk != null) body.putObject(fk).put("id", parentId);
         if (!body.has("id")) body.put("id", idFor(entity, body));
         ObjectNode row = null;
         if (err.isEmpty()) {
             try {
-                row = dao.insert(entity, body);
+                if (validateOnly) dao.validate(entity, body);
+                else row = dao.insert(entity, body);
             } catch (KongError e) {
                 JsonNode f = e.body.get("fields");
                 if (e.body.path("code").asInt() == 2 && f instanceof ObjectNode fo) err.setAll(fo);
                 else EntityHooks.entityError(err, e.body.path("message").asText());
             }
         }
-        if (!err.isEmpty()) {
-            flatten(entity, submitted, err);
-            return err;
-        }
+        if (!err.isEmpty()) flatten(entity, submitted, children.keySet(), err);
         Iterator<Map.Entry<String, JsonNode>> it = nested.fields();
         while (it.hasNext()) {
             Map.Entry<String, JsonNode> e = it.next();
@@ -120,7 +123,7 @@ final class DeclarativeLoader {
                 continue;
             }
             ArrayNode childErrs = loadList(e.getKey(), (ArrayNode) e.getValue(), children.get(e.getKey()),
-                    row.get("id").asText());
+                    row != null ? row.get("id").asText() : body.get("id").asText(), row == null);
             if (childErrs != null) err.set(e.getKey(), childErrs);
         }
         return err.isEmpty() ? null : err;
@@ -183,18 +186,24 @@ final class DeclarativeLoader {
         }
     }
 
-    private void flatten(String entity, ObjectNode submitted, ObjectNode err) {
-        EntitySchema s = dao.schema(entity);
+    /** One {@code flattened_errors} item, as {@code errors.lua flatten_errors} builds it. */
+    private void flatten(String entity, ObjectNode submitted, java.util.Set<String> childKeys, ObjectNode err) {
         ObjectNode item = flattened.addObject();
-        item.put("entity_type", s.singular);
-        item.set("entity_id", submitted.path("id").isTextual() ? submitted.get("id") : NullNode.instance);
-        JsonNode name = s.endpointKey != null ? submitted.get(s.endpointKey) : null;
-        item.set("entity_name", name != null && name.isTextual() ? name : NullNode.instance);
-        item.set("entity_tags", submitted.path("tags").isArray() ? submitted.get("tags") : NullNode.instance);
-        item.set("entity", submitted);
+        ObjectNode shown = submitted.deepCopy();
+        shown.remove(childKeys);
+        if (shown.path("name").isTextual() && !shown.get("name").asText().isEmpty()) item.set("entity_name", shown.get("name"));
+        if (SchemaValidator.isUuid(shown.path("id").asText(null))) item.set("entity_id", shown.get("id"));
+        JsonNode tags = shown.path("tags");
+        boolean stringTags = tags.isArray();
+        for (JsonNode t : tags) stringTags &= t.isTextual();
+        if (stringTags) item.set("entity_tags", tags);
+        item.put("entity_type", entity.endsWith("s") ? entity.substring(0, entity.length() - 1) : entity);
+        item.set("entity", shown);
         ArrayNode errors = item.putArray("errors");
+        ObjectNode own = err.deepCopy();
+        own.remove(childKeys);
         List<String[]> flat = new ArrayList<>();
-        collect("", err, flat);
+        collect("", own, flat);
         for (String[] fe : flat) {
             ObjectNode e = errors.addObject();
             if (fe[0] == null) e.put("type", "entity").put("message", fe[1]);
@@ -203,14 +212,11 @@ final class DeclarativeLoader {
     }
 
     private static void collect(String prefix, JsonNode node, List<String[]> out) {
-        if (node.isObject()) {
-            node.fields().forEachRemaining(e -> {
-                if (e.getKey().equals("@entity")) e.getValue().forEach(m -> out.add(new String[] {null, m.asText()}));
-                else collect(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
-            });
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                if (!node.get(i).isNull()) collect(prefix + "[" + (i + 1) + "]", node.get(i), out);
+        if (node.isContainerNode()) {
+            for (String key : KongError.sortedKeys(node)) {
+                JsonNode v = node.isArray() ? node.get(Integer.parseInt(key) - 1) : node.get(key);
+                if (key.equals("@entity")) v.forEach(m -> out.add(new String[] {null, m.asText()}));
+                else collect(prefix.isEmpty() ? key : prefix + "." + key, v, out);
             }
         } else {
             out.add(new String[] {prefix, node.asText()});

@@ -145,6 +145,13 @@ class KongDoubleDblessTest {
         assertThat(item.at("/entity/port").asText()).isEqualTo("x");
         assertThat(item.get("errors").toString()).contains("{\"type\":\"field\",\"field\":\"host\",\"message\":\"required field missing\"}")
                 .contains("{\"type\":\"field\",\"field\":\"port\",\"message\":\"expected an integer\"}");
+        assertThat(item.has("entity_id")).as("left out unless a valid UUID was given").isFalse();
+        assertThat(item.get("entity").has("routes")).as("children are removed from the entity").isFalse();
+        JsonNode route = r.at("/flattened_errors/1");
+        assertThat(route.get("entity_type").asText()).as("nested children are hoisted").isEqualTo("route");
+        assertThat(route.get("entity_name").asText()).isEqualTo("r");
+        assertThat(route.at("/errors/0/type").asText()).isEqualTo("entity");
+        assertThat(r.at("/fields/services/1/routes/0/@entity/0").asText()).startsWith("must set one of");
         assertThat(kong.store().size()).as("nothing loaded").isZero();
         assertThat(http.send("POST", "/config", bad, "application/json").body().has("flattened_errors")).isFalse();
     }

@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /** An Admin API error answer: HTTP status and Kong's exact body shape ({@code kong/db/errors.lua}). */
 final class KongError extends RuntimeException {
@@ -36,11 +34,25 @@ final class KongError extends RuntimeException {
         return new KongError(status, b);
     }
 
-    /** 400 code 2 {@code schema violation}; {@code fields} as Kong nests them. */
+    /**
+     * 400 code 2 {@code schema violation}; {@code fields} as Kong nests them. The message lists entity checks first,
+     * then fields sorted by name, one level of sub-fields deep ({@code errors.lua schema_violation}).
+     */
     static KongError schemaViolation(ObjectNode fields) {
         List<String> parts = new ArrayList<>();
-        flatten("", fields, parts);
-        parts.sort(null);
+        fields.path("@entity").forEach(m -> parts.add(m.asText()));
+        for (String name : sortedKeys(fields)) {
+            if (name.equals("@entity")) continue;
+            JsonNode err = fields.get(name);
+            if (err.isContainerNode()) {
+                for (String sub : sortedKeys(err)) {
+                    JsonNode v = err.isArray() ? err.get(Integer.parseInt(sub) - 1) : err.get(sub);
+                    parts.add(name + "." + sub + ": " + (v.isContainerNode() ? luaTable(v) : v.asText()));
+                }
+            } else {
+                parts.add(name + ": " + err.asText());
+            }
+        }
         String message = parts.size() == 1 ? "schema violation (" + parts.get(0) + ")"
                 : parts.size() + " schema violations (" + String.join("; ", parts) + ")";
         KongError e = coded(400, 2, "schema violation", message);
@@ -48,24 +60,16 @@ final class KongError extends RuntimeException {
         return e;
     }
 
-    static void flatten(String prefix, JsonNode node, List<String> out) {
-        if (node.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> e = it.next();
-                if (e.getKey().equals("@entity")) {
-                    e.getValue().forEach(m -> out.add(m.asText()));
-                } else {
-                    flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
-                }
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                if (!node.get(i).isNull()) flatten(prefix + "." + (i + 1), node.get(i), out);
-            }
+    /** Keys of an object sorted, or the 1-based indexes of an array's non-null elements. */
+    static List<String> sortedKeys(JsonNode node) {
+        List<String> keys = new ArrayList<>();
+        if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) if (!node.get(i).isNull()) keys.add(String.valueOf(i + 1));
         } else {
-            out.add(prefix + ": " + node.asText());
+            node.fieldNames().forEachRemaining(keys::add);
+            keys.sort(null);
         }
+        return keys;
     }
 
     /** 400 code 4: the referenced entity does not exist. */
@@ -118,7 +122,14 @@ final class KongError extends RuntimeException {
         StringBuilder sb = new StringBuilder("{");
         if (node.isArray()) {
             ArrayNode a = (ArrayNode) node;
-            for (int i = 0; i < a.size(); i++) sb.append(i > 0 ? "," : "").append(luaTable(a.get(i)));
+            boolean sparse = false;
+            for (JsonNode x : a) sparse |= x.isNull();
+            boolean first = true;
+            for (int i = 0; i < a.size(); i++) {
+                if (a.get(i).isNull()) continue;
+                sb.append(first ? "" : ",").append(sparse ? "[" + (i + 1) + "]=" : "").append(luaTable(a.get(i)));
+                first = false;
+            }
         } else {
             List<String> keys = new ArrayList<>();
             node.fieldNames().forEachRemaining(keys::add);

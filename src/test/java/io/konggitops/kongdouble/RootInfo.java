@@ -86,18 +86,7 @@ final class RootInfo {
         if (s == null) return AdminRouter.Response.error(KongError.message(404, "No entity named '" + segs.get(1) + "'"));
         if (segs.size() == 2 && method.equals("GET")) return AdminRouter.Response.of(200, s.toSchemaJson());
         if (segs.size() == 3 && segs.get(2).equals("validate") && method.equals("POST")) {
-            ObjectNode in = AdminRouter.parseBody(body);
-            EntitySchema schema = s;
-            if (s.name.equals("plugins") && kong.plugins.config(in.path("name").asText("")) != null) {
-                schema = s.withField(kong.plugins.config(in.get("name").asText()));
-            }
-            EntityHooks.preprocess(s.name, in);
-            ObjectNode errors = Field.F.objectNode();
-            JsonNode snis = in.remove("snis");
-            ObjectNode row = SchemaValidator.complete(schema.fields, in, errors);
-            EntityHooks.check(s.name, row, in, in, errors, kong.plugins, Dao.Mode.INSERT);
-            if (snis != null && !snis.isArray() && !snis.isNull()) errors.put("snis", "expected a set");
-            if (!errors.isEmpty()) throw KongError.schemaViolation(errors);
+            kong.dao.validate(s.name, AdminRouter.parseBody(body));
             ObjectNode ok = Field.F.objectNode();
             ok.put("message", "schema validation successful");
             return AdminRouter.Response.of(200, ok);

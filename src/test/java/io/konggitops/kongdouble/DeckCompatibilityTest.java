@@ -177,4 +177,73 @@ class DeckCompatibilityTest {
         assertThat(diff.exit()).as(diff.output()).isZero();
         assertThat(kong.stats().writes()).isZero();
     }
+
+    private static final String DECK_FILE = """
+            _format_version: "1.1"
+            services:
+            - name: svc1
+              host: example.com
+              retries: 3
+              routes:
+              - name: r1
+                paths: [/a]
+                plugins:
+                - name: cors
+                  config:
+                    origins: [https://x.example.com]
+            upstreams:
+            - name: up1
+              targets:
+              - target: 10.0.0.1:80
+            consumers:
+            - username: alice
+            certificates:
+            - id: 6f1a3f0e-5b8a-4c43-9d5a-0a1b2c3d4e5f
+              cert: CERT
+              key: KEY
+              snis:
+              - name: a.example.com
+            """;
+
+    @Test
+    void deckSyncWritesThroughTheDoubleAndThenShowsTheKnownKong3FalseDrift() throws Exception {
+        Path file = dir.resolve("kong.yaml");
+        Files.writeString(file, DECK_FILE);
+
+        Run sync = deck("sync", "-s", file.toString());
+        Run diff = deck("diff", "-s", file.toString(), "--non-zero-exit-code");
+
+        assertThat(sync.exit()).as(sync.output()).isZero();
+        // kong-admin-api.md section 5.3: decK 1.4's static defaults miss Kong 3's, so filled fields look "removed"
+        assertThat(diff.exit()).as(diff.output()).isEqualTo(2);
+        assertThat(diff.output()).contains("updating upstream up1", "updating route r1", "updating plugin cors",
+                "-  \"algorithm\": \"round-robin\"", "-      \"https_verify_certificate\": true",
+                "-  \"path_handling\": \"v0\"", "-  \"enabled\": true");
+        assertThat(diff.output()).doesNotContain("updating service", "updating consumer", "updating certificate",
+                "target");
+        assertThat(kong.store().find("services", "name", "svc1").get("retries").asInt()).isEqualTo(3);
+        JsonNode route = kong.store().find("routes", "name", "r1");
+        assertThat(route.get("strip_path").asBoolean()).as("decK 1.4 sends its own (wrong) default").isFalse();
+        assertThat(kong.store().all("targets").get(0).get("target").asText()).isEqualTo("10.0.0.1:80");
+        assertThat(kong.store().all("plugins").get(0).at("/config/max_age").isNull()).isTrue();
+        assertThat(kong.store().get("certificates", "6f1a3f0e-5b8a-4c43-9d5a-0a1b2c3d4e5f").get("snis").toString())
+                .isEqualTo("[\"a.example.com\"]");
+        assertThat(kong.stats().count("PUT", "/services/")).isEqualTo(1);
+        assertThat(kong.stats().count("POST", "/upstreams/")).as("targets are POSTed").isEqualTo(1);
+    }
+
+    @Test
+    void deckSeesDriftMadeBehindItsBackAndRepairsIt() throws Exception {
+        Path file = dir.resolve("kong.yaml");
+        Files.writeString(file, DECK_FILE);
+        assertThat(deck("sync", "-s", file.toString()).exit()).isZero();
+        new AdminHttp(kong).patch("/services/svc1", "{\"retries\":9}");
+
+        Run diff = deck("diff", "-s", file.toString(), "--non-zero-exit-code");
+        Run sync = deck("sync", "-s", file.toString());
+
+        assertThat(diff.output()).contains("updating service svc1", "-  \"retries\": 9", "+  \"retries\": 3");
+        assertThat(sync.exit()).as(sync.output()).isZero();
+        assertThat(kong.store().find("services", "name", "svc1").get("retries").asInt()).isEqualTo(3);
+    }
 }

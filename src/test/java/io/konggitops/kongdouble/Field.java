@@ -10,7 +10,7 @@ import java.util.List;
 
 /** One field of a Kong entity or plugin-config schema, with what the double needs to validate, default and render it. */
 final class Field {
-    enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, SET, ARRAY, RECORD, FOREIGN, MAP, ID, TS, TS_MS }
+    enum Kind { STRING, INTEGER, NUMBER, BOOLEAN, SET, ARRAY, RECORD, FOREIGN, MAP, ID, TS, TS_MS, ANY }
 
     static final JsonNodeFactory F = JsonNodeFactory.instance;
 
@@ -178,6 +178,7 @@ final class Field {
                 d.putObject("keys").put("type", "string");
                 d.putObject("values").put("type", "array").putObject("elements").put("type", "string");
             }
+            case ANY -> d.put("type", "json");
             default -> d.put("type", kind.name().toLowerCase(java.util.Locale.ROOT));
         }
         if (required || (hasDefault && !dflt.isNull())) d.put("required", true);
@@ -191,6 +192,37 @@ final class Field {
         ObjectNode wrapper = F.objectNode();
         wrapper.set(name, d);
         return wrapper;
+    }
+
+    /**
+     * Fields inferred from an example object of defaults: strings, integers, numbers, booleans, arrays (of strings
+     * or integers), nested objects become records; {@code null} becomes an untyped field without default.
+     */
+    static List<Field> fromDefaults(JsonNode defaults) {
+        List<Field> out = new ArrayList<>();
+        defaults.fields().forEachRemaining(e -> {
+            String n = e.getKey();
+            JsonNode v = e.getValue();
+            Field f;
+            if (v.isObject()) {
+                f = record(n, fromDefaults(v).toArray(new Field[0]));
+            } else if (v.isNull()) {
+                f = of(n, Kind.ANY);
+            } else if (v.isTextual()) {
+                f = of(n, Kind.STRING).dflt(v);
+            } else if (v.isBoolean()) {
+                f = of(n, Kind.BOOLEAN).dflt(v);
+            } else if (v.isIntegralNumber()) {
+                f = of(n, Kind.INTEGER).dflt(v);
+            } else if (v.isNumber()) {
+                f = of(n, Kind.NUMBER).dflt(v);
+            } else {
+                f = of(n, Kind.ARRAY).dflt(v);
+                if (v.size() > 0 && v.get(0).isIntegralNumber()) f.element = Kind.INTEGER;
+            }
+            out.add(f);
+        });
+        return out;
     }
 
     static List<Field> list(Field... fs) {

@@ -48,13 +48,14 @@ public final class KongDouble implements AutoCloseable {
 
     /** Options; build with {@link KongDouble#builder()}. */
     record Options(String version, String database, String routerFlavor, Duration latency, String tokenHeader,
-                   String token, boolean schemaEndpoints) {
+                   String token, boolean schemaEndpoints, Map<String, JsonNode> extraPlugins) {
     }
 
     private KongDouble(Options options) {
         this.options = options;
         this.schemas = new KongSchemas(options.version(), options.routerFlavor());
         this.plugins = new PluginSchemas();
+        options.extraPlugins().forEach(plugins::putDefaults);
         this.dao = new Dao(schemas, plugins, store);
         this.router = new AdminRouter(this);
     }
@@ -245,6 +246,17 @@ public final class KongDouble implements AutoCloseable {
         private String tokenHeader = "Kong-Admin-Token";
         private String token;
         private boolean schemaEndpoints = true;
+        private final Map<String, JsonNode> extraPlugins = new LinkedHashMap<>();
+
+        /**
+         * Adds (or replaces) a plugin the double accepts, with its config defaults as an example JSON object, e.g.
+         * {@code plugin("my-plugin", "{\"header\":\"X-Id\",\"limit\":10,\"extra\":null}")}. Types are inferred
+         * from the values; {@code null} makes an untyped field without default. The schema endpoint shows them.
+         */
+        public Builder plugin(String name, String configDefaultsJson) {
+            extraPlugins.put(name, parse(configDefaultsJson));
+            return this;
+        }
 
         /** {@code GET /} version; also selects the route schema variant for {@code expressions} before 3.7. */
         public Builder version(String v) {
@@ -292,7 +304,8 @@ public final class KongDouble implements AutoCloseable {
         }
 
         public KongDouble build() {
-            return new KongDouble(new Options(version, database, routerFlavor, latency, tokenHeader, token, schemaEndpoints));
+            return new KongDouble(new Options(version, database, routerFlavor, latency, tokenHeader, token, schemaEndpoints,
+                    Map.copyOf(extraPlugins)));
         }
     }
 }

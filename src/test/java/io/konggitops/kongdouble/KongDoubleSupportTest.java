@@ -136,4 +136,21 @@ class KongDoubleSupportTest {
         assertThat(r.get("data").size()).isEqualTo(2);
         assertThat(r.at("/data/0/tag").asText()).isEqualTo("t1");
     }
+
+    @Test
+    void extraPluginsCanBeRegisteredWithTheirConfigDefaults() throws Exception {
+        try (KongDouble custom = KongDouble.builder()
+                .plugin("my-plugin", "{\"header\":\"X-Id\",\"limit\":10,\"nested\":{\"on\":true},\"extra\":null}")
+                .build().start()) {
+            AdminHttp h = new AdminHttp(custom);
+            JsonNode p = h.post("/plugins", j("{'name':'my-plugin','config':{'limit':5,'extra':{'any':['json']}}}")).body();
+            assertThat(p.at("/config/header").asText()).isEqualTo("X-Id");
+            assertThat(p.at("/config/limit").asInt()).isEqualTo(5);
+            assertThat(p.at("/config/nested/on").asBoolean()).isTrue();
+            assertThat(p.at("/config/extra/any/0").asText()).isEqualTo("json");
+            assertThat(h.post("/plugins", j("{'name':'my-plugin','config':{'limit':'x'}}")).at("/fields/config/limit").asText())
+                    .isEqualTo("expected an integer");
+            assertThat(h.get("/schemas/plugins/my-plugin").raw()).contains("\"default\":\"X-Id\"");
+        }
+    }
 }

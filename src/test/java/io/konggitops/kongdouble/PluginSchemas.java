@@ -95,6 +95,11 @@ final class PluginSchemas {
         return Field.F.arrayNode();
     }
 
+    /** Registers (or replaces) a plugin whose config defaults are given as an example JSON object. */
+    void putDefaults(String plugin, com.fasterxml.jackson.databind.JsonNode configDefaults) {
+        put(plugin, Field.fromDefaults(configDefaults).toArray(new Field[0]));
+    }
+
     void put(String plugin, Field... configFields) {
         Field config = record("config", configFields);
         config.required();

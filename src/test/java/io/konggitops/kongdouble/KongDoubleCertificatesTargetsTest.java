@@ -129,4 +129,12 @@ class KongDoubleCertificatesTargetsTest {
         assertThat(r.at("/cert_digest").asText()).hasSize(64);
         assertThat(http.post("/ca_certificates", j("{'cert':'PEM'}")).status()).isEqualTo(409);
     }
+
+    @Test
+    void putByAnUnknownSniNameCreatesACertificateWithThatSni() {
+        AdminHttp.Reply r = http.put("/certificates/new.example.com", j("{'cert':'C','key':'K'}"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.at("/snis").toString()).isEqualTo("[\"new.example.com\"]");
+        assertThat(http.get("/snis/new.example.com").at("/certificate/id").asText()).isEqualTo(r.at("/id").asText());
+    }
 }

@@ -173,4 +173,21 @@ class KongDoubleErrorsTest {
         assertThat(r.at("/fields/paths/1").asText()).isEqualTo("should start with: / (fixed path) or ~/ (regex path)");
         assertThat(r.at("/fields/paths/0").isNull()).isTrue();
     }
+
+    @Test
+    void protocolDependentServiceFieldsMustBeNull() {
+        AdminHttp.Reply tcpPath = http.post("/services", j("{'host':'h','protocol':'tcp','path':'/x'}"));
+        AdminHttp.Reply httpVerify = http.post("/services", j("{'host':'h','tls_verify':true}"));
+        assertThat(tcpPath.at("/fields/path").asText()).isEqualTo("value must be null");
+        assertThat(httpVerify.at("/fields/tls_verify").asText()).isEqualTo("value must be null");
+        assertThat(http.post("/services", j("{'host':'h','protocol':'https','tls_verify':true}")).status()).isEqualTo(201);
+    }
+
+    @Test
+    void consumerCustomIdsAreUnique() {
+        http.post("/consumers", j("{'username':'a','custom_id':'c1'}"));
+        AdminHttp.Reply r = http.post("/consumers", j("{'username':'b','custom_id':'c1'}"));
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.at("/message").asText()).isEqualTo("UNIQUE violation detected on '{custom_id=\"c1\"}'");
+    }
 }

@@ -3,6 +3,7 @@ package io.konggitops.apply;
 import io.konggitops.diff.Plan;
 import io.konggitops.kong.KongAdmin;
 import io.konggitops.kong.KongApiException;
+import io.konggitops.kong.deck.DeckWriter;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,7 +28,8 @@ public final class Applier {
     private static ApplyResult postConfig(Plan plan, KongAdmin admin, ApplyOptions options) {
         List<ApplyResult.Retry> retries = Collections.synchronizedList(new ArrayList<>());
         Retrier retrier = new Retrier(options.retry(), options.sleeper(), options.jitterSeed(), retries);
-        String config = DeclarativeConfig.render(plan.desired());
+        // the same document `render --include-secrets --format json` prints: what KIC posts in DB-less mode
+        String config = DeckWriter.write(plan.desired(), DeckWriter.Format.JSON, true);
         try {
             retrier.call("POST /config", () -> {
                 admin.postConfig(config);

@@ -39,7 +39,7 @@ class DblessApplyTest {
         assertThat(doc.at("/upstreams/0/targets/0/target").asText()).isEqualTo("10.0.0.1:80");
         assertThat(doc.at("/certificates/0/snis/0/name").asText()).isEqualTo("a.example.com");
         assertThat(doc.at("/consumers/0/keyauth_credentials/0/key").asText()).isEqualTo("k-1");
-        assertThat(doc.at("/plugins/0/route").asText()).isEqualTo("r1");
+        assertThat(doc.at("/plugins/0/route").asText()).isEqualTo("web"); // decK style: parents by name
         assertThat(doc.has("routes")).isFalse();
     }
 

@@ -154,6 +154,18 @@ final class Commands {
                 return Main.ERROR;
             }
             Plan plan = plan(admin, root.target(), d.translation().desired());
+            if (root.dbless() && !plan.isEmpty() && !config.sync().dblessReplaceUnowned()) {
+                long unowned = unowned(admin, d.translation().desired());
+                if (unowned > 0) {
+                    report(new RunReport("reconcile", config.source().repo(), d.commit(), kongInfo(root),
+                            d.problems(), plan, null));
+                    err.println("kong-gitops: refused, nothing written: this Kong is DB-less, where POST /config "
+                            + "replaces the whole configuration, and it has " + unowned + " entities without the "
+                            + "select tag '" + config.translation().selectTag() + "' that would be deleted. Tag them, "
+                            + "or pass --dbless-replace-unowned to let this job own the whole configuration.");
+                    return Main.REFUSED;
+                }
+            }
             ApplyOptions options = ApplyOptions.defaults().withParallelism(config.sync().parallelism())
                     .withGuard(DeletionGuard.parse(config.sync().maxDeletions(), config.sync().allowEmpty()))
                     .withDbless(root.dbless());
@@ -171,6 +183,13 @@ final class Commands {
         List<String> plugins = desired.of(EntityType.PLUGIN).map(KongEntity::name).distinct().sorted().toList();
         Schemas schemas = Schemas.fetch(admin, types, plugins, target.routerFlavor());
         return Differ.diff(desired, live, schemas, diffOptions());
+    }
+
+    /** How many entities this Kong has that do not carry the select tag (one untagged read). */
+    private long unowned(KongAdmin admin, KongState desired) {
+        String tag = config.translation().selectTag();
+        return admin.read(typesToRead(desired), List.of()).entities().stream()
+                .filter(e -> !(e.get("tags") instanceof List<?> tags && tags.contains(tag))).count();
     }
 
     /** Core kinds always; credential kinds only when wanted (their endpoints exist only with their plugins). */

@@ -40,6 +40,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Logging.configure(System.getenv());
         System.exit(run(args, System.getenv(), System.out, System.err));
     }
 

@@ -83,5 +83,7 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
                     + "(default 30% once 10 or more are managed).", Set.of("reconcile")),
             flag("allow-empty", "Allow deleting every managed entity when the desired state is empty.",
                     Set.of("reconcile")),
-            flag("dry-run", "Plan and report, write nothing (same as diff).", Set.of("reconcile")));
+            flag("dry-run", "Plan and report, write nothing (same as diff).", Set.of("reconcile")),
+            flag("dbless-replace-unowned", "DB-less Kong: let POST /config replace entities that do not carry the "
+                    + "select tag (refused by default, exit 3).", Set.of("reconcile")));
 }

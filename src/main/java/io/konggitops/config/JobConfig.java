@@ -47,7 +47,12 @@ public record JobConfig(
     }
 
     /** Reconcile behaviour. */
-    public record Sync(int parallelism, String maxDeletions, boolean allowEmpty, boolean dryRun, String onInvalid) {
+    /**
+     * Reconcile behaviour. {@code dblessReplaceUnowned}: in DB-less mode {@code POST /config} replaces the whole
+     * configuration, so entities without the select tag would be deleted; that is refused unless this is set.
+     */
+    public record Sync(int parallelism, String maxDeletions, boolean allowEmpty, boolean dryRun, String onInvalid,
+                       boolean dblessReplaceUnowned) {
     }
 
     /** Thrown by {@link Builder#build()} with every bad setting, one per line. */
@@ -71,7 +76,7 @@ public record JobConfig(
             "endpoints", "kong-admin-url", "kong-state", "kong-ca-cert", "kong-client-cert", "kong-client-key",
             "kong-tls-skip-verify", "kong-admin-token-header", "kong-header", "kong-workspace",
             "kubeconfig", "context", "namespaces", "format", "output", "include-secrets", "report", "report-file",
-            "parallelism", "max-deletions", "allow-empty", "dry-run", "on-invalid");
+            "parallelism", "max-deletions", "allow-empty", "dry-run", "on-invalid", "dbless-replace-unowned");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -190,7 +195,7 @@ public record JobConfig(
                 errors.add("--on-invalid must be skip or fail, not '" + onInvalid + "'");
             }
             Sync sync = new Sync(integer("parallelism", 10, 1, 100, errors), maxDeletions, bool("allow-empty"),
-                    bool("dry-run"), onInvalid);
+                    bool("dry-run"), onInvalid, bool("dbless-replace-unowned"));
             if (!errors.isEmpty()) {
                 throw new InvalidConfigException(errors);
             }

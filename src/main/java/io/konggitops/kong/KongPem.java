@@ -1,62 +1,24 @@
 package io.konggitops.kong;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/**
- * PEM certificates and private keys with the JDK only: keys as PKCS#8 ({@code PRIVATE KEY}: RSA, EC, Ed25519),
- * PKCS#1 ({@code RSA PRIVATE KEY}) and SEC1 ({@code EC PRIVATE KEY}); the last two are wrapped into PKCS#8 with a few
- * lines of DER. Error messages name the file, never its content.
- */
+/** The Admin API's TLS files (CA, client certificate and key) read through {@link Pem}; messages name the file. */
 final class KongPem {
-    private static final Pattern BLOCK = Pattern.compile(
-            "-----BEGIN ([A-Z0-9 ]+)-----\\s*([A-Za-z0-9+/=\\s]*?)\\s*-----END \\1-----");
-    /** DER of OID 1.2.840.113549.1.1.1 (rsaEncryption). */
-    private static final byte[] RSA_OID = {0x06, 0x09, 0x2a, (byte) 0x86, 0x48, (byte) 0x86, (byte) 0xf7, 0x0d, 0x01, 0x01, 0x01};
-    /** DER of OID 1.2.840.10045.2.1 (id-ecPublicKey). */
-    private static final byte[] EC_OID = {0x06, 0x07, 0x2a, (byte) 0x86, 0x48, (byte) 0xce, 0x3d, 0x02, 0x01};
-
     private KongPem() {
     }
 
-    record Block(String type, byte[] der) {
-    }
-
-    static List<Block> blocks(String pem) {
-        List<Block> out = new ArrayList<>();
-        Matcher m = BLOCK.matcher(pem);
-        while (m.find()) {
-            out.add(new Block(m.group(1), Base64.getMimeDecoder().decode(m.group(2))));
-        }
-        return out;
-    }
-
     static List<X509Certificate> certificates(Path file) {
-        String pem = read(file, "certificate");
-        List<X509Certificate> certs = new ArrayList<>();
+        List<X509Certificate> certs;
         try {
-            CertificateFactory cf = CertificateFactory.getInstance("X.509");
-            for (Block b : blocks(pem)) {
-                if (b.type().equals("CERTIFICATE")) {
-                    certs.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(b.der())));
-                }
-            }
+            certs = Pem.certificates(read(file, "certificate"));
         } catch (CertificateException e) {
             throw new IllegalArgumentException("certificate file " + file + " holds an unreadable certificate: "
                     + e.getMessage(), e);
@@ -69,126 +31,25 @@ final class KongPem {
     }
 
     static PrivateKey privateKey(Path file) {
-        String pem = read(file, "key");
-        for (Block b : blocks(pem)) {
-            try {
-                switch (b.type()) {
-                    case "PRIVATE KEY":
-                        return pkcs8(b.der(), file);
-                    case "RSA PRIVATE KEY":
-                        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(
-                                pkcs8Wrap(seq(concat(RSA_OID, new byte[]{0x05, 0x00})), b.der())));
-                    case "EC PRIVATE KEY":
-                        return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(
-                                pkcs8Wrap(seq(concat(EC_OID, sec1CurveOid(b.der(), file))), b.der())));
-                    case "ENCRYPTED PRIVATE KEY":
-                        throw new IllegalArgumentException("key file " + file
-                                + " holds an encrypted private key; give an unencrypted PEM key (PKCS#8, PKCS#1 or EC)");
-                    default:
-                        // EC PARAMETERS and other blocks are skipped
-                }
-            } catch (GeneralSecurityException | RuntimeException e) {
-                if (e instanceof IllegalArgumentException iae && iae.getMessage() != null
-                        && iae.getMessage().startsWith("key file")) {
-                    throw iae;
-                }
-                throw new IllegalArgumentException("key file " + file + " holds a " + b.type()
-                        + " block that cannot be read as a private key (" + e.getClass().getSimpleName() + ")", e);
-            }
+        PrivateKey key;
+        try {
+            key = Pem.privateKey(read(file, "key"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("key file " + file + " " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("key file " + file + " holds no PEM private key (expected -----BEGIN PRIVATE KEY-----,"
-                + " -----BEGIN RSA PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----)");
-    }
-
-    private static PrivateKey pkcs8(byte[] der, Path file) throws GeneralSecurityException {
-        for (String alg : List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS")) {
-            try {
-                return KeyFactory.getInstance(alg).generatePrivate(new PKCS8EncodedKeySpec(der));
-            } catch (GeneralSecurityException e) {
-                // try the next algorithm
-            }
+        if (key == null) {
+            throw new IllegalArgumentException("key file " + file + " holds no PEM private key (expected "
+                    + "-----BEGIN PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----)");
         }
-        throw new GeneralSecurityException("unsupported PKCS#8 key algorithm in " + file);
+        return key;
     }
 
     private static String read(Path file, String what) {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + what + " file " + file + ": " + e.getClass().getSimpleName(), e);
+            throw new IllegalArgumentException("cannot read " + what + " file " + file + ": "
+                    + e.getClass().getSimpleName(), e);
         }
-    }
-
-    // --- minimal DER ---
-
-    /** The {@code [0] parameters} OID of a SEC1 ECPrivateKey (RFC 5915), as a complete DER OID. */
-    private static byte[] sec1CurveOid(byte[] sec1, Path file) {
-        int[] pos = {0};
-        expectTag(sec1, pos, 0x30);
-        int end = length(sec1, pos) + pos[0];
-        while (pos[0] < end) {
-            int tag = sec1[pos[0]++] & 0xff;
-            int len = length(sec1, pos);
-            if (tag == 0xa0) {
-                int start = pos[0];
-                if ((sec1[start] & 0xff) != 0x06) break;
-                byte[] oid = new byte[len];
-                System.arraycopy(sec1, start, oid, 0, len);
-                return oid;
-            }
-            pos[0] += len;
-        }
-        throw new IllegalArgumentException("key file " + file
-                + " holds an EC PRIVATE KEY without named-curve parameters; convert it to PKCS#8 (openssl pkcs8 -topk8 -nocrypt)");
-    }
-
-    private static void expectTag(byte[] der, int[] pos, int tag) {
-        if ((der[pos[0]++] & 0xff) != tag) throw new IllegalStateException("unexpected DER tag");
-    }
-
-    private static int length(byte[] der, int[] pos) {
-        int b = der[pos[0]++] & 0xff;
-        if (b < 0x80) return b;
-        int n = b & 0x7f;
-        int len = 0;
-        for (int i = 0; i < n; i++) len = (len << 8) | (der[pos[0]++] & 0xff);
-        return len;
-    }
-
-    private static byte[] pkcs8Wrap(byte[] algorithmIdentifier, byte[] privateKey) {
-        return seq(concat(new byte[]{0x02, 0x01, 0x00}, algorithmIdentifier, tlv(0x04, privateKey)));
-    }
-
-    private static byte[] seq(byte[] content) {
-        return tlv(0x30, content);
-    }
-
-    private static byte[] tlv(int tag, byte[] content) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(tag);
-        int len = content.length;
-        if (len < 0x80) {
-            out.write(len);
-        } else if (len < 0x100) {
-            out.write(0x81);
-            out.write(len);
-        } else if (len < 0x10000) {
-            out.write(0x82);
-            out.write(len >> 8);
-            out.write(len);
-        } else {
-            out.write(0x83);
-            out.write(len >> 16);
-            out.write(len >> 8);
-            out.write(len);
-        }
-        out.writeBytes(content);
-        return out.toByteArray();
-    }
-
-    private static byte[] concat(byte[]... parts) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (byte[] p : parts) out.writeBytes(p);
-        return out.toByteArray();
     }
 }

@@ -3,24 +3,9 @@ package io.konggitops.kongdouble;
 import static io.konggitops.kongdouble.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class KongDoubleCertificatesTargetsTest {
-    private KongDouble kong;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        kong = KongDouble.startDefault();
-        http = new AdminHttp(kong);
-    }
-
-    @AfterEach
-    void stop() {
-        kong.close();
-    }
+class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
 
     @Test
     void certificateSnisAreCreatedAndReturnedSorted() {

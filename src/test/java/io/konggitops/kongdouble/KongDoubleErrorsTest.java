@@ -4,24 +4,9 @@ import static io.konggitops.kongdouble.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class KongDoubleErrorsTest {
-    private KongDouble kong;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        kong = KongDouble.startDefault();
-        http = new AdminHttp(kong);
-    }
-
-    @AfterEach
-    void stop() {
-        kong.close();
-    }
+class KongDoubleErrorsTest extends DefaultDoubleTest {
 
     @Test
     void schemaViolationsListEveryFieldLikeKong() {

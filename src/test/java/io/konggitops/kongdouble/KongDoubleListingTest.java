@@ -6,24 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class KongDoubleListingTest {
-    private KongDouble kong;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        kong = KongDouble.startDefault();
-        http = new AdminHttp(kong);
-    }
-
-    @AfterEach
-    void stop() {
-        kong.close();
-    }
+class KongDoubleListingTest extends DefaultDoubleTest {
 
     @Test
     void pagesOfOneHundredByDefaultLinkedByOffsetAndNext() {

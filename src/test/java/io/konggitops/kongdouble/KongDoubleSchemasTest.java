@@ -11,28 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class KongDoubleSchemasTest {
+class KongDoubleSchemasTest extends DefaultDoubleTest {
     private static final Map<String, String> MINIMAL = Map.of(
             "services", "{'host':'h'}", "routes", "{'paths':['/']}", "upstreams", "{'name':'u'}",
             "certificates", "{'cert':'C','key':'K'}", "consumers", "{'username':'u'}", "ca_certificates", "{'cert':'C'}");
-
-    private KongDouble kong;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        kong = KongDouble.startDefault();
-        http = new AdminHttp(kong);
-    }
-
-    @AfterEach
-    void stop() {
-        kong.close();
-    }
 
     /** What a differ learns from a schema: each field's default, records completed recursively, null otherwise. */
     static ObjectNode defaultsOf(JsonNode fields) {

@@ -6,24 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class KongDoubleSupportTest {
-    private KongDouble kong;
-    private AdminHttp http;
-
-    @BeforeEach
-    void start() throws Exception {
-        kong = KongDouble.startDefault();
-        http = new AdminHttp(kong);
-    }
-
-    @AfterEach
-    void stop() {
-        kong.close();
-    }
+class KongDoubleSupportTest extends DefaultDoubleTest {
 
     @Test
     void bindsTheLoopbackAddressOnAFreePort() {

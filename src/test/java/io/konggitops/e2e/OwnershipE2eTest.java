@@ -58,7 +58,9 @@ class OwnershipE2eTest {
             E2eFixture.Run run = f.reconcile();
             assertThat(run.exit()).as(run.toString()).isEqualTo(1);
             assertThat(run.all()).contains("platform.not-found.80").contains("409")
-                    .containsIgnoringCase("unique");
+                    .containsIgnoringCase("unique")
+                    .contains("FAILED create services platform.not-found.80")
+                    .contains("does not carry the select tag").contains("not taken over");
             JsonNode after = f.kong.store().get("services", squatter.get("id").asText());
             assertThat(after).isEqualTo(squatter);
             assertThat(f.kong.store().count("services")).isEqualTo(1);

@@ -120,6 +120,11 @@ final class DbModeRun {
             String msg = e.kongMessage() != null ? e.kongMessage() : e.status() == 0 ? e.getMessage() : null;
             if (msg != null) sb.append(": ").append(msg);
         }
+        if (e.status() == 409 && c != null && c.action() != io.konggitops.diff.Action.DELETE) {
+            sb.append(" (Kong already has a ").append(c.type().schemaName()).append(" with this name or key that "
+                    + "does not carry the select tag, so it is not managed by kong-gitops and is not taken over: "
+                    + "rename or remove it in Kong, or add the select tag to hand it over)");
+        }
         return sb.toString();
     }
 

@@ -84,6 +84,7 @@ final class GitCheckout {
                     .setTransportConfigCallback(transport()).setTimeout(TIMEOUT_SECONDS).callAsMap();
             RefSelection selection = RefSelection.resolve(ref, advertised, display);
             try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("kong-gitops").call()) {
+                noBackgroundGc(git);
                 ObjectId commit = fetch(git, selection, display);
                 git.checkout().setName(commit.name()).call();
                 return commit.name();
@@ -91,6 +92,17 @@ final class GitCheckout {
         } catch (GitAPIException | IOException | JGitInternalException e) {
             throw GitErrors.translate(e, display, credentials, ssh);
         }
+    }
+
+    /**
+     * A throw-away checkout never needs a gc. JGit's auto-gc after a fetch otherwise runs detached on a background
+     * thread holding {@code .git/gc.log.lock}, racing the removal of this directory ("Unlocking LockFile ... failed").
+     */
+    private static void noBackgroundGc(Git git) throws IOException {
+        org.eclipse.jgit.lib.StoredConfig config = git.getRepository().getConfig();
+        config.setInt("gc", null, "auto", 0);
+        config.setBoolean("gc", null, "autoDetach", false);
+        config.save();
     }
 
     private ObjectId fetch(Git git, RefSelection selection, String display) throws GitAPIException, IOException {

@@ -116,6 +116,24 @@ class ClusterFailureE2eTest {
     }
 
     @Test
+    void diffAlsoResolvesTheClusterFirstAndExitsOneNotTwo() {
+        server.expect().get().withPath("/api/v1/services" + LIMIT).andReturn(403, forbidden("services", null))
+                .always();
+        for (String ns : List.of("shop", "pay")) {
+            server.expect().get().withPath("/api/v1/namespaces/" + ns + "/services" + LIMIT)
+                    .andReturn(403, forbidden("services", ns)).always();
+        }
+
+        ClusterE2e.Run run = cli(isolatedEnv(tmp.resolve("home")), "diff", "--repo", repo.dir().toUri().toString(),
+                "--endpoints", "cluster", "--kubeconfig", mockKubeconfig().toString(),
+                "--kong-admin-url", kong.baseUrl());
+
+        assertThat(run.exit()).as(run.all()).isEqualTo(Main.ERROR);
+        assertThat(run.err()).contains("cannot list services in namespace pay");
+        assertThat(kong.stats().total()).isZero();
+    }
+
+    @Test
     void rbacDeniedTlsSecretExitsOneBeforeKongIsContacted() {
         repo.write("shop.yaml", """
                 apiVersion: networking.k8s.io/v1

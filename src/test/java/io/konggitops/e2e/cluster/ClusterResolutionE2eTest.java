@@ -182,6 +182,11 @@ class ClusterResolutionE2eTest {
         slices.resource(slice("shop", "api-v6", "api", "IPv6",
                 List.of(slicePort("http", 8081), slicePort("grpc", 9090)),
                 endpoint("fd00::11", true, true, false))).createOr(NonDeletingOperation::update);
+        // a rollout moved the named container port: the slice of the new pods carries the new number
+        slices.resource(slice("shop", "api-canary", "api", "IPv4",
+                List.of(slicePort("http", 8181), slicePort("grpc", 9191)),
+                endpoint("10.0.1.2", true, true, false),
+                endpoint("10.0.1.1", true, true, false))).createOr(NonDeletingOperation::update);
         slices.resource(slice("shop", "empty-v4", "empty", "IPv4", List.of(slicePort("http", 8080)),
                 endpoint("10.0.3.1", false, false, false))).createOr(NonDeletingOperation::update);
         slices.resource(slice("shop", "both-v4", "both", "IPv4", List.of(slicePort("http", 8080)),
@@ -214,8 +219,10 @@ class ClusterResolutionE2eTest {
         assertThat(targetsByUpstream(kong)).containsOnly(
                 entry("web.shop.80.svc", List.of("10.0.0.1:8080 weight 100", "10.0.0.4:8080 weight 100",
                         "[fd00::1]:8080 weight 100")),
-                entry("api.shop.80.svc", List.of("10.0.1.1:8081 weight 100", "[fd00::11]:8081 weight 100")),
-                entry("api.shop.grpc.svc", List.of("10.0.1.1:9090 weight 100", "[fd00::11]:9090 weight 100")),
+                entry("api.shop.80.svc", List.of("10.0.1.1:8081 weight 100", "10.0.1.1:8181 weight 100",
+                        "10.0.1.2:8181 weight 100", "[fd00::11]:8081 weight 100")),
+                entry("api.shop.grpc.svc", List.of("10.0.1.1:9090 weight 100", "10.0.1.1:9191 weight 100",
+                        "10.0.1.2:9191 weight 100", "[fd00::11]:9090 weight 100")),
                 entry("empty.shop.80.svc", List.of()),
                 entry("repo-only.shop.80.svc", List.of()),
                 entry("both.shop.80.svc", List.of("10.0.5.1:8080 weight 100")),
@@ -262,6 +269,39 @@ class ClusterResolutionE2eTest {
         });
         assertThat(kong.store().all("snis")).singleElement()
                 .satisfies(s -> assertThat(s.get("certificate").get("id").asText()).isEqualTo(secretUid));
+    }
+
+    @Test
+    @DisplayName("a TLS Secret also in the repository: the cluster's pair is used, the report names the keys that differ, never their values")
+    void theClustersSecretWinsOverTheRepositorysAndNoKeyIsPrinted() {
+        String repoKey = pem("rsa8.key");
+        repo.write("routing/secret.yaml", """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: shop-tls
+                  namespace: shop
+                type: kubernetes.io/tls
+                stringData:
+                  tls.crt: |
+                %s
+                  tls.key: |
+                %s
+                """.formatted(pem("rsa8.crt").strip().indent(4).stripTrailing(), repoKey.strip().indent(4).stripTrailing()))
+                .commit("a copy of the TLS Secret");
+
+        ClusterE2e.Run run = reconcile();
+
+        assertThat(run.exit()).as(run.all()).isEqualTo(Main.OK);
+        assertThat(kong.store().all("certificates")).singleElement().satisfies(c -> {
+            assertThat(c.get("id").asText()).isEqualTo(secretUid);
+            assertThat(c.get("cert").asText().strip()).isEqualTo(pem("rsa1.crt").strip());
+        });
+        assertThat(run.out()).contains("Secret shop/shop-tls differs between the repository and the cluster in keys "
+                + "tls.crt, tls.key (values not shown); the cluster's copy is used");
+        assertThat(run.all()).doesNotContain("PRIVATE KEY")
+                .doesNotContain(repoKey.strip().lines().skip(1).findFirst().orElseThrow())
+                .doesNotContain(pem("rsa1.key").strip().lines().skip(1).findFirst().orElseThrow());
     }
 
     @Test

@@ -104,8 +104,7 @@ final class Pipeline {
             case CLUSTER -> {
                 JobConfig.Cluster c = config.cluster();
                 ClusterOptions options = new ClusterOptions(c.kubeconfig(), c.context(),
-                        new java.util.TreeSet<>(c.namespaces()), ClusterOptions.DEFAULT_REQUEST_TIMEOUT,
-                        ClusterOptions.DEFAULT_RETRIES);
+                        new java.util.TreeSet<>(c.namespaces()), c.requestTimeout(), c.retries());
                 yield MergedClusterView.load(manifests, options);
             }
         };

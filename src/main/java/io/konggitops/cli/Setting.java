@@ -46,6 +46,10 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
                     ALL_COMMANDS),
             value("context", "NAME", "kubeconfig context.", ALL_COMMANDS),
             value("namespaces", "NS,NS", "Only read these namespaces from the cluster.", ALL_COMMANDS),
+            value("cluster-timeout", "DURATION", "Timeout of one Kubernetes API request and of connecting, "
+                    + "e.g. 30s, 500ms, 2m (default 30s).", ALL_COMMANDS),
+            value("cluster-retries", "N", "Retries of a Kubernetes API request on connection errors and "
+                    + "5xx/429, with backoff (default 3, 0 = none).", ALL_COMMANDS),
             value("ingress-class", "CLASS", "Ingress class to translate (default kong).", ALL_COMMANDS),
             value("select-tag", "TAG", "Tag put on and required of every managed Kong entity "
                     + "(default managed-by:kong-gitops).", ALL_COMMANDS),

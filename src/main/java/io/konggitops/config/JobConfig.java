@@ -4,6 +4,7 @@ import io.konggitops.kong.RouterFlavor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +39,12 @@ public record JobConfig(
                        boolean tlsSkipVerify, String tokenHeader, List<String> headers, String workspace) {
     }
 
-    /** The Kubernetes API. */
-    public record Cluster(Path kubeconfig, String context, List<String> namespaces) {
+    /**
+     * The Kubernetes API: kubeconfig, context, {@code --namespaces}, the timeout of one request (also the connect
+     * timeout) and how often a request is retried on connection errors and 5xx/429.
+     */
+    public record Cluster(Path kubeconfig, String context, List<String> namespaces, Duration requestTimeout,
+                          int retries) {
     }
 
     /** Where and how results are written. */
@@ -75,8 +80,9 @@ public record JobConfig(
             "ingress-class", "select-tag", "kong-version", "router-flavor", "db-mode", "cluster-domain", "drain",
             "endpoints", "kong-admin-url", "kong-state", "kong-ca-cert", "kong-client-cert", "kong-client-key",
             "kong-tls-skip-verify", "kong-admin-token-header", "kong-header", "kong-workspace",
-            "kubeconfig", "context", "namespaces", "format", "output", "include-secrets", "report", "report-file",
-            "parallelism", "max-deletions", "allow-empty", "dry-run", "on-invalid", "dbless-replace-unowned");
+            "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
+            "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
+            "on-invalid", "dbless-replace-unowned");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -175,7 +181,9 @@ public record JobConfig(
             if ((kong.clientCert() == null) != (kong.clientKey() == null)) {
                 errors.add("--kong-client-cert and --kong-client-key go together");
             }
-            Cluster cluster = new Cluster(path("kubeconfig", errors, true), get("context", null), list("namespaces"));
+            Cluster cluster = new Cluster(path("kubeconfig", errors, true), get("context", null), list("namespaces"),
+                    duration("cluster-timeout", Duration.ofSeconds(30), errors),
+                    integer("cluster-retries", 3, 0, 10, errors));
             String format = get("format", "yaml");
             if (!format.equals("yaml") && !format.equals("json")) {
                 errors.add("--format must be yaml or json, not '" + format + "'");
@@ -233,6 +241,35 @@ public record JobConfig(
                 errors.add("--" + name + " must be a whole number, not '" + v + "'");
                 return dflt;
             }
+        }
+
+        /** {@code 30s}, {@code 500ms}, {@code 2m} or a plain number of seconds; must be positive. */
+        private Duration duration(String name, Duration dflt, List<String> errors) {
+            String v = values.get(name);
+            if (v == null) return dflt;
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(ms|s|m)?").matcher(v);
+            if (!m.matches()) {
+                errors.add("--" + name + " must be a duration such as 30s, 500ms or 2m, not '" + v + "'");
+                return dflt;
+            }
+            Duration d;
+            try {
+                long n = Long.parseLong(m.group(1));
+                String unit = m.group(2) == null ? "s" : m.group(2);
+                d = switch (unit) {
+                    case "ms" -> Duration.ofMillis(n);
+                    case "m" -> Duration.ofMinutes(n);
+                    default -> Duration.ofSeconds(n);
+                };
+            } catch (NumberFormatException | ArithmeticException e) {
+                errors.add("--" + name + " is too large: '" + v + "'");
+                return dflt;
+            }
+            if (d.isZero() || d.compareTo(Duration.ofHours(1)) > 0) {
+                errors.add("--" + name + " must be more than 0 and at most 1h, not '" + v + "'");
+                return dflt;
+            }
+            return d;
         }
 
         private Path path(String name, List<String> errors, boolean mustExist) {

@@ -7,9 +7,11 @@ import org.eclipse.jgit.api.errors.JGitInternalException;
 import org.eclipse.jgit.errors.AmbiguousObjectException;
 import org.eclipse.jgit.errors.IncorrectObjectTypeException;
 import org.eclipse.jgit.errors.MissingObjectException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.transport.CredentialsProvider;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.SshTransport;
@@ -84,7 +86,7 @@ final class GitCheckout {
                     .setTransportConfigCallback(transport()).setTimeout(TIMEOUT_SECONDS).callAsMap();
             RefSelection selection = RefSelection.resolve(ref, advertised, display);
             try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("kong-gitops").call()) {
-                noBackgroundGc(git);
+                noAutoGc(git.getRepository());
                 ObjectId commit = fetch(git, selection, display);
                 git.checkout().setName(commit.name()).call();
                 return commit.name();
@@ -95,13 +97,14 @@ final class GitCheckout {
     }
 
     /**
-     * A throw-away checkout never needs a gc. JGit's auto-gc after a fetch otherwise runs detached on a background
-     * thread holding {@code .git/gc.log.lock}, racing the removal of this directory ("Unlocking LockFile ... failed").
+     * A throwaway checkout needs no garbage collection, and JGit's automatic one runs detached after every fetch: it
+     * would still be working in the directory when the caller deletes it (an ERROR "Unlocking LockFile gc.log.lock
+     * failed" and possibly files left behind).
      */
-    private static void noBackgroundGc(Git git) throws IOException {
-        org.eclipse.jgit.lib.StoredConfig config = git.getRepository().getConfig();
-        config.setInt("gc", null, "auto", 0);
-        config.setBoolean("gc", null, "autoDetach", false);
+    private static void noAutoGc(Repository repo) throws IOException {
+        StoredConfig config = repo.getConfig();
+        config.setInt(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTO, 0);
+        config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
         config.save();
     }
 

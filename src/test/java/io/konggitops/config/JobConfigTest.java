@@ -63,6 +63,17 @@ class JobConfigTest {
     }
 
     @Test
+    void clusterTimeoutsTakeUnitsOrPlainSeconds() {
+        assertThat(JobConfig.load(Map.of("cluster-timeout", "500ms"), Map.of(), null).cluster().requestTimeout())
+                .isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(JobConfig.load(Map.of(), Map.of("KONG_GITOPS_CLUSTER_TIMEOUT", "45"), null).cluster()
+                .requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(45));
+        assertThat(JobConfig.load(Map.of(), Map.of(), null).cluster().retries()).isEqualTo(3);
+        assertThatThrownBy(() -> JobConfig.load(Map.of("cluster-timeout", "soon", "cluster-retries", "99"), Map.of(),
+                null)).hasMessageContaining("--cluster-timeout").hasMessageContaining("--cluster-retries");
+    }
+
+    @Test
     void envNamesAreTheFlagNamesInUpperCase() {
         assertThat(JobConfig.envName("kong-admin-url")).isEqualTo("KONG_GITOPS_KONG_ADMIN_URL");
     }

@@ -14,12 +14,13 @@ import java.util.stream.Stream;
 /** Helpers of the benchmarks: synthetic repositories, machine facts, cold CLI runs measured by /usr/bin/time. */
 final class BenchRepos {
     private static final Pattern MAX_RSS = Pattern.compile("Maximum resident set size \\(kbytes\\): (\\d+)");
+    private static final Pattern CPU = Pattern.compile("(?:User|System) time \\(seconds\\): ([0-9.]+)");
 
     private BenchRepos() {
     }
 
-    /** A cold run: exit code, wall seconds, peak RSS in KiB (0 when /usr/bin/time is missing), output. */
-    record Cold(int exit, double seconds, long maxRssKb, String output) {
+    /** A cold run: exit code, wall and CPU seconds, peak RSS in KiB (0 without /usr/bin/time), output. */
+    record Cold(int exit, double seconds, double cpuSeconds, long maxRssKb, String output) {
     }
 
     /** {@code bench/generate-repo.py RULES DIR}: Ingresses of 10 rules, 5 namespaces × 50 Services. */
@@ -55,7 +56,11 @@ final class BenchRepos {
             String output = Files.readString(log);
             Matcher m = MAX_RSS.matcher(output);
             long rss = m.find() ? Long.parseLong(m.group(1)) : 0;
-            return new Cold(exit, seconds, rss, output);
+            double cpu = 0;
+            for (Matcher c = CPU.matcher(output); c.find(); ) {
+                cpu += Double.parseDouble(c.group(1));
+            }
+            return new Cold(exit, seconds, cpu, rss, output);
         } finally {
             Files.deleteIfExists(log);
         }

@@ -35,7 +35,8 @@ final class BenchRepos {
 
     /**
      * Runs {@code Main} in a new JVM with the launcher's flags (bin/kong-gitops: C1 only, serial GC, default CDS;
-     * no application archive) on this test's class path, under {@code /usr/bin/time -v}.
+     * no application archive) on this test's class path, under {@code /usr/bin/time -v}; system property
+     * {@code bench.coldJvmArgs} adds JVM options (e.g. {@code -Xmx128m} to find the smallest heap that works).
      */
     static Cold cold(String command, Path repo, String adminUrl) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
@@ -44,8 +45,11 @@ final class BenchRepos {
             cmd.addAll(List.of("/usr/bin/time", "-v"));
         }
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), "io.konggitops.cli.Main",
+        cmd.addAll(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto"));
+        for (String arg : System.getProperty("bench.coldJvmArgs", "").split(" ")) {
+            if (!arg.isBlank()) cmd.add(arg);
+        }
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.konggitops.cli.Main",
                 command, "--repo", repo.toString(), "--endpoints", "manifests", "--kong-admin-url", adminUrl));
         Path log = Files.createTempFile("kong-gitops-bench-", ".log");
         try {

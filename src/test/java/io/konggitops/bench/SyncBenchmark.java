@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>Run: {@code mvn -B -Pbench test} (the default build leaves the {@code bench} tag out). System properties:
  * {@code bench.sizes} (default {@code 1000,10000}), {@code bench.latencies} (ms, default {@code 0,2}),
  * {@code bench.cold} ({@code true}: also a cold-JVM {@code reconcile} + {@code diff} per size with peak RSS from
- * {@code /usr/bin/time -v}; default true).
+ * {@code /usr/bin/time -v}; default true), {@code bench.coldJvmArgs} (extra JVM options of the cold runs).
  */
 @Tag("bench")
 @DisplayName("Sync benchmark: first reconcile and no-op diff against the Kong double")
@@ -66,7 +66,8 @@ class SyncBenchmark {
                 + "load avg (1 min) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         ROWS.forEach(r -> md.append(r).append('\n'));
         if (!COLD_ROWS.isEmpty()) {
-            md.append("\n# Cold CLI runs (new JVM, launcher flags, 0 ms latency)\n\n");
+            md.append("\n# Cold CLI runs (new JVM, launcher flags " + System.getProperty("bench.coldJvmArgs", "")
+                    + ", 0 ms latency)\n\n");
             md.append("| rules | command | wall | CPU (user+sys) | peak RSS | exit | load avg (1 min) |\n"
                     + "|---:|---|---:|---:|---:|---:|---:|\n");
             COLD_ROWS.forEach(r -> md.append(r).append('\n'));

@@ -12,10 +12,14 @@ import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 
@@ -69,15 +73,14 @@ public final class DeckWriter {
         doc.put("_format_version", "3.0");
 
         List<Map<String, Object>> services = new ArrayList<>();
+        Map<String, List<KongEntity>> routesByService = byParent(state, EntityType.ROUTE, "service");
         for (KongEntity s : list(state, EntityType.SERVICE)) {
             Map<String, Object> m = fields(s, includeSecrets);
             List<Map<String, Object>> routes = new ArrayList<>();
-            for (KongEntity r : list(state, EntityType.ROUTE)) {
-                if (s.id() != null && s.id().equals(r.foreignKey("service"))) {
-                    Map<String, Object> rm = fields(r, includeSecrets);
-                    rm.remove("service");
-                    routes.add(rm);
-                }
+            for (KongEntity r : children(routesByService, s.id())) {
+                Map<String, Object> rm = fields(r, includeSecrets);
+                rm.remove("service");
+                routes.add(rm);
             }
             routes.sort(BY_NAME_DESC);
             if (!routes.isEmpty()) m.put("routes", routes);
@@ -87,16 +90,15 @@ public final class DeckWriter {
         putIfNotEmpty(doc, "services", services);
 
         List<Map<String, Object>> upstreams = new ArrayList<>();
+        List<KongEntity> allTargets = list(state, EntityType.TARGET);
+        Map<String, List<KongEntity>> targetsByUpstream = byParent(allTargets, "upstream");
         for (KongEntity u : list(state, EntityType.UPSTREAM)) {
             Map<String, Object> m = fields(u, includeSecrets);
             List<Map<String, Object>> targets = new ArrayList<>();
-            for (KongEntity t : list(state, EntityType.TARGET)) {
-                String parent = t.foreignKey("upstream");
-                if (parent != null && (parent.equals(u.name()) || parent.equals(u.id()))) {
-                    Map<String, Object> tm = fields(t, includeSecrets);
-                    tm.remove("upstream");
-                    targets.add(tm);
-                }
+            for (KongEntity t : children(allTargets, targetsByUpstream, u.name(), u.id())) {
+                Map<String, Object> tm = fields(t, includeSecrets);
+                tm.remove("upstream");
+                targets.add(tm);
             }
             targets.sort(desc(x -> str(x.get("target"))));
             if (!targets.isEmpty()) m.put("targets", targets);
@@ -106,13 +108,12 @@ public final class DeckWriter {
         putIfNotEmpty(doc, "upstreams", upstreams);
 
         List<Map<String, Object>> certificates = new ArrayList<>();
+        Map<String, List<KongEntity>> snisByCertificate = byParent(state, EntityType.SNI, "certificate");
         for (KongEntity c : list(state, EntityType.CERTIFICATE)) {
             Map<String, Object> m = fields(c, includeSecrets);
             List<Map<String, Object>> snis = new ArrayList<>();
-            for (KongEntity sni : list(state, EntityType.SNI)) {
-                if (c.id() != null && c.id().equals(sni.foreignKey("certificate"))) {
-                    snis.add(fields(sni, includeSecrets));
-                }
+            for (KongEntity sni : children(snisByCertificate, c.id())) {
+                snis.add(fields(sni, includeSecrets));
             }
             snis.sort(Comparator.comparing(x -> str(x.get("name"))));
             if (!snis.isEmpty()) m.put("snis", snis);
@@ -127,17 +128,19 @@ public final class DeckWriter {
         putIfNotEmpty(doc, "ca_certificates", caCertificates);
 
         List<Map<String, Object>> consumers = new ArrayList<>();
+        Map<EntityType, Map<String, List<KongEntity>>> credentialsByConsumer = new EnumMap<>(EntityType.class);
+        for (EntityType credType : EntityType.values()) {
+            if (credType.isCredential()) credentialsByConsumer.put(credType, byParent(state, credType, "consumer"));
+        }
         for (KongEntity c : list(state, EntityType.CONSUMER)) {
             Map<String, Object> m = fields(c, includeSecrets);
             for (EntityType credType : EntityType.values()) {
                 if (!credType.isCredential()) continue;
                 List<Map<String, Object>> creds = new ArrayList<>();
-                for (KongEntity cred : list(state, credType)) {
-                    if (c.id() != null && c.id().equals(cred.foreignKey("consumer"))) {
-                        Map<String, Object> cm = fields(cred, includeSecrets);
-                        cm.remove("consumer");
-                        creds.add(cm);
-                    }
+                for (KongEntity cred : children(credentialsByConsumer.get(credType), c.id())) {
+                    Map<String, Object> cm = fields(cred, includeSecrets);
+                    cm.remove("consumer");
+                    creds.add(cm);
                 }
                 creds.sort(Comparator.comparing(DeckWriter::credentialKey));
                 if (!creds.isEmpty()) m.put(credType.deckKey(), creds);
@@ -166,6 +169,42 @@ public final class DeckWriter {
 
     private static List<KongEntity> list(KongState state, EntityType type) {
         return state.of(type).toList();
+    }
+
+    /**
+     * The entities of {@code type} by the id (or name) in their foreign-key {@code field}, each group in state order:
+     * one pass instead of a scan of every child per parent (10,000 routes × their services was quadratic).
+     */
+    private static Map<String, List<KongEntity>> byParent(KongState state, EntityType type, String field) {
+        return byParent(list(state, type), field);
+    }
+
+    private static Map<String, List<KongEntity>> byParent(List<KongEntity> entities, String field) {
+        Map<String, List<KongEntity>> out = new HashMap<>();
+        for (KongEntity e : entities) {
+            String parent = e.foreignKey(field);
+            if (parent != null) out.computeIfAbsent(parent, k -> new ArrayList<>()).add(e);
+        }
+        return out;
+    }
+
+    /** The children whose foreign key is {@code parentId}; none for a parent without id. */
+    private static List<KongEntity> children(Map<String, List<KongEntity>> byParent, String parentId) {
+        return parentId == null ? List.of() : byParent.getOrDefault(parentId, List.of());
+    }
+
+    /** The children whose foreign key is the parent's name or id, in the order of {@code all}. */
+    private static List<KongEntity> children(List<KongEntity> all, Map<String, List<KongEntity>> byParent,
+                                             String name, String id) {
+        List<KongEntity> byName = children(byParent, name);
+        if (id == null || id.equals(name)) return byName;
+        List<KongEntity> byId = children(byParent, id);
+        if (byName.isEmpty()) return byId;
+        if (byId.isEmpty()) return byName;
+        Set<KongEntity> both = Collections.newSetFromMap(new IdentityHashMap<>());
+        both.addAll(byName);
+        both.addAll(byId);
+        return all.stream().filter(both::contains).toList();
     }
 
     private static Map<String, String> names(KongState state, EntityType type, Function<KongEntity, String> name) {

@@ -74,7 +74,8 @@ final class Commands {
     /** load → resolve → translate → decK file. */
     private int render() {
         Pipeline.Desired d = pipeline.desired(pipeline.flagTarget());
-        printProblems(d.problems());
+        // errors and warnings only: `validate` lists the notes too
+        printProblems(d.problems().stream().filter(p -> p.severity() != io.konggitops.problem.Severity.INFO).toList());
         if (d.stop()) return Main.ERROR;
         DeckWriter.Format format = config.output().format().equals("json") ? DeckWriter.Format.JSON
                 : DeckWriter.Format.YAML;

@@ -110,7 +110,8 @@ public final class ManifestLoader {
             return;
         }
         try {
-            HasMetadata object = K8S.convertValue(map, HasMetadata.class);
+            HasMetadata object = K8S.convertValue(map,
+                    ManifestTypes.classFor((String) map.get("apiVersion"), kind));
             objects.add(new ManifestObject(object, origin));
         } catch (RuntimeException e) {
             problems.add(Problem.error(ref(kind, map), origin, "cannot read this " + kind + ": " + shortMessage(e),

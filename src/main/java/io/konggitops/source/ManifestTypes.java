@@ -1,0 +1,54 @@
+package io.konggitops.source;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which fabric8 class a manifest becomes, for the kinds kong-gitops reads. Converting to a known class directly
+ * avoids fabric8's polymorphic {@code HasMetadata} lookup, whose registry loads every model class on first use
+ * (about half a second of a cold start). Kong CRDs have no model and become {@link GenericKubernetesResource};
+ * any other kind goes through fabric8's registry as before. The table is built from the classes' own
+ * {@code @Group}/{@code @Version} annotations, so it cannot disagree with fabric8.
+ */
+final class ManifestTypes {
+    private static final List<Class<? extends HasMetadata>> KNOWN = List.of(
+            Service.class, Secret.class, Namespace.class, ConfigMap.class, Ingress.class, IngressClass.class,
+            EndpointSlice.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TCPRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.UDPRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TLSRoute.class);
+    private static final Map<String, Class<? extends HasMetadata>> BY_TYPE = new HashMap<>();
+
+    static {
+        for (Class<? extends HasMetadata> c : KNOWN) {
+            BY_TYPE.put(HasMetadata.getApiVersion(c) + "|" + HasMetadata.getKind(c), c);
+        }
+    }
+
+    private ManifestTypes() {
+    }
+
+    /** The class to convert a manifest of this apiVersion and kind to. */
+    static Class<? extends HasMetadata> classFor(String apiVersion, String kind) {
+        Class<? extends HasMetadata> known = BY_TYPE.get(apiVersion + "|" + kind);
+        if (known != null) return known;
+        if (apiVersion.startsWith("configuration.konghq.com/")) return GenericKubernetesResource.class;
+        return HasMetadata.class;
+    }
+}

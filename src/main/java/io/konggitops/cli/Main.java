@@ -127,7 +127,12 @@ public final class Main {
     }
 
     static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        try (var in = Main.class.getResourceAsStream("version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
     }
 }

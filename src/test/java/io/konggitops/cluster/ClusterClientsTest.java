@@ -1,5 +1,6 @@
 package io.konggitops.cluster;
 
+import io.konggitops.testing.k8s.Kubeconfigs;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -38,23 +39,8 @@ class ClusterClientsTest {
     private static final Duration SHORT = Duration.ofSeconds(2);
 
     /** A kubeconfig with a context per server; the current context is the first. */
-    private Path kubeconfig(Map<String, String> contexts) throws IOException {
-        StringBuilder clusters = new StringBuilder("clusters:\n");
-        StringBuilder ctx = new StringBuilder("contexts:\n");
-        StringBuilder users = new StringBuilder("users:\n");
-        for (var e : contexts.entrySet()) {
-            clusters.append("- name: ").append(e.getKey()).append("\n  cluster:\n    server: ").append(e.getValue())
-                    .append("\n    insecure-skip-tls-verify: true\n");
-            ctx.append("- name: ").append(e.getKey()).append("\n  context:\n    cluster: ").append(e.getKey())
-                    .append("\n    user: ").append(e.getKey()).append("\n    namespace: default\n");
-            users.append("- name: ").append(e.getKey()).append("\n  user:\n    token: test-token-").append(e.getKey())
-                    .append('\n');
-        }
-        String yaml = "apiVersion: v1\nkind: Config\ncurrent-context: " + contexts.keySet().iterator().next() + "\n"
-                + clusters + ctx + users;
-        Path file = dir.resolve("kubeconfig");
-        Files.writeString(file, yaml);
-        return file;
+    private Path kubeconfig(Map<String, String> contexts) {
+        return Kubeconfigs.write(dir.resolve("kubeconfig"), contexts);
     }
 
     private static int closedPort() throws IOException {

@@ -1,5 +1,6 @@
 package io.konggitops.e2e.cluster;
 
+import io.konggitops.testing.k8s.Kubeconfigs;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -77,26 +78,7 @@ final class ClusterE2e {
      * the current context is the first. TLS is not verified (the mock server has a self-signed certificate).
      */
     static Path kubeconfig(Path file, Map<String, String> contexts) {
-        StringBuilder clusters = new StringBuilder("clusters:\n");
-        StringBuilder ctx = new StringBuilder("contexts:\n");
-        StringBuilder users = new StringBuilder("users:\n");
-        for (var e : contexts.entrySet()) {
-            clusters.append("- name: ").append(e.getKey()).append("\n  cluster:\n    server: ").append(e.getValue())
-                    .append("\n    insecure-skip-tls-verify: true\n");
-            ctx.append("- name: ").append(e.getKey()).append("\n  context:\n    cluster: ").append(e.getKey())
-                    .append("\n    user: ").append(e.getKey()).append("\n    namespace: default\n");
-            users.append("- name: ").append(e.getKey()).append("\n  user:\n    token: e2e-token-").append(e.getKey())
-                    .append('\n');
-        }
-        String yaml = "apiVersion: v1\nkind: Config\ncurrent-context: " + contexts.keySet().iterator().next() + "\n"
-                + clusters + ctx + users;
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, yaml);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
+        return Kubeconfigs.write(file, contexts);
     }
 
     static Path kubeconfig(Path file, String name, String url) {

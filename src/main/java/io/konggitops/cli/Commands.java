@@ -6,6 +6,7 @@ import io.konggitops.apply.Applier;
 import io.konggitops.apply.DeletionGuard;
 import io.konggitops.cluster.ClusterAccessException;
 import io.konggitops.config.JobConfig;
+import io.konggitops.config.Secrets;
 import io.konggitops.diff.DiffOptions;
 import io.konggitops.diff.Differ;
 import io.konggitops.diff.Plan;
@@ -65,7 +66,7 @@ final class Commands {
                 default -> throw new IllegalArgumentException("unknown command " + command);
             };
         } catch (SourceException | ClusterAccessException | KongApiException | DeckReader.DeckFileException
-                 | Pipeline.StopException | java.io.UncheckedIOException e) {
+                 | Pipeline.StopException | Secrets.SecretException | java.io.UncheckedIOException e) {
             err.println("kong-gitops: " + e.getMessage());
             return Main.ERROR;
         }

@@ -1,7 +1,6 @@
 package io.konggitops.config;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,26 +8,56 @@ import java.util.Map;
 
 /**
  * Reads a secret setting from the environment: {@code NAME} itself, or the content of the file named by
- * {@code NAME_FILE} (trailing newline removed) — the Kubernetes way of mounting Secrets. Secrets never come from
- * flags, which show in {@code ps}.
+ * {@code NAME_FILE} (trailing newlines removed) — the Kubernetes way of mounting Secrets. Secrets never come from
+ * flags, which show in {@code ps}. The one reader of secret settings (Git credentials, Kong admin token).
  */
 public final class Secrets {
+    /** A secret setting that cannot be used; the message names the variable or file, never the value. */
+    public static final class SecretException extends RuntimeException {
+        public SecretException(String message) {
+            super(message);
+        }
+    }
+
     private Secrets() {
     }
 
+    /**
+     * The value of {@code name}, or the content of the file named by {@code name_FILE}; null when neither is set.
+     *
+     * @throws SecretException when both are set, or the file cannot be read or is empty
+     */
     public static String fromEnv(Map<String, String> env, String name) {
-        String direct = env.get(name);
-        if (direct != null && !direct.isEmpty()) {
+        String direct = nonEmpty(env.get(name));
+        String file = nonEmpty(env.get(name + "_FILE"));
+        if (direct != null && file != null) {
+            throw new SecretException("set either " + name + " or " + name + "_FILE, not both");
+        }
+        if (file == null) {
             return direct;
         }
-        String file = env.get(name + "_FILE");
-        if (file == null || file.isEmpty()) {
-            return null;
-        }
+        Path path = Path.of(file);
+        String content;
         try {
-            return Files.readString(Path.of(file), StandardCharsets.UTF_8).stripTrailing();
+            content = stripTrailingNewlines(Files.readString(path, StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + name + "_FILE " + file + ": " + e.getMessage(), e);
+            throw new SecretException("cannot read " + name + "_FILE " + path + ": " + e.getClass().getSimpleName());
         }
+        if (content.isEmpty()) {
+            throw new SecretException(name + "_FILE names an empty file: " + path);
+        }
+        return content;
+    }
+
+    private static String stripTrailingNewlines(String s) {
+        int end = s.length();
+        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
+            end--;
+        }
+        return s.substring(0, end);
+    }
+
+    private static String nonEmpty(String s) {
+        return s == null || s.isEmpty() ? null : s;
     }
 }

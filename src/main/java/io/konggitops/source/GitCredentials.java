@@ -1,9 +1,7 @@
 package io.konggitops.source;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import io.konggitops.config.Secrets;
+
 import java.util.Map;
 
 /**
@@ -60,38 +58,13 @@ public record GitCredentials(String username, String password) {
         return NONE;
     }
 
-    /** The value of {@code name} or the content of the file named by {@code name_FILE}; null when neither is set. */
+    /** The value of {@code name} or of the file named by {@code name_FILE} ({@link Secrets}); null when neither. */
     private static String value(Map<String, String> env, String name) {
-        String direct = nonEmpty(env.get(name));
-        String file = nonEmpty(env.get(name + "_FILE"));
-        if (direct != null && file != null) {
-            throw new SourceException("set either " + name + " or " + name + "_FILE, not both");
-        }
-        if (file == null) {
-            return direct;
-        }
-        Path path = Path.of(file);
         try {
-            String content = stripTrailingNewlines(Files.readString(path, StandardCharsets.UTF_8));
-            if (content.isEmpty()) {
-                throw new SourceException(name + "_FILE names an empty file: " + path);
-            }
-            return content;
-        } catch (IOException e) {
-            throw new SourceException("cannot read " + name + "_FILE " + path + ": " + e.getClass().getSimpleName());
+            return Secrets.fromEnv(env, name);
+        } catch (Secrets.SecretException e) {
+            throw new SourceException(e.getMessage());
         }
-    }
-
-    private static String stripTrailingNewlines(String s) {
-        int end = s.length();
-        while (end > 0 && (s.charAt(end - 1) == '\n' || s.charAt(end - 1) == '\r')) {
-            end--;
-        }
-        return s.substring(0, end);
-    }
-
-    private static String nonEmpty(String s) {
-        return s == null || s.isEmpty() ? null : s;
     }
 
     @Override

@@ -85,5 +85,12 @@ class JobConfigTest {
         assertThat(Secrets.fromEnv(Map.of("T", "direct"), "T")).isEqualTo("direct");
         assertThat(Secrets.fromEnv(Map.of("T_FILE", f.toString()), "T")).isEqualTo("s3cret");
         assertThat(Secrets.fromEnv(Map.of(), "T")).isNull();
+        assertThatThrownBy(() -> Secrets.fromEnv(Map.of("T", "a", "T_FILE", f.toString()), "T"))
+                .isInstanceOf(Secrets.SecretException.class).hasMessageContaining("not both")
+                .hasMessageNotContaining("s3cret");
+        Path empty = dir.resolve("empty");
+        Files.writeString(empty, "\n");
+        assertThatThrownBy(() -> Secrets.fromEnv(Map.of("T_FILE", empty.toString()), "T"))
+                .hasMessageContaining("empty file");
     }
 }

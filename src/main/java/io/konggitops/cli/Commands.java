@@ -31,7 +31,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -112,10 +111,7 @@ final class Commands {
         try (KongAdmin admin = pipeline.admin()) {
             KongRoot root = admin.root();
             Pipeline.Desired d = pipeline.desired(resolved, root.target());
-            if (d.stop()) {
-                printProblems(d.problems());
-                return Main.ERROR;
-            }
+            if (stopped(d)) return Main.ERROR;
             Plan plan = plan(admin, root.target(), d.translation().desired());
             report(new RunReport(dryRunOfReconcile ? "reconcile --dry-run" : "diff", config.source().repo(),
                     d.commit(), kongInfo(root), d.problems(), plan, null));
@@ -126,10 +122,7 @@ final class Commands {
     private int diffAgainstFile(Path file) {
         KongTarget target = pipeline.flagTarget();
         Pipeline.Desired d = pipeline.desired(target);
-        if (d.stop()) {
-            printProblems(d.problems());
-            return Main.ERROR;
-        }
+        if (stopped(d)) return Main.ERROR;
         KongState live = owned(DeckReader.read(file));
         Plan plan = Differ.diff(d.translation().desired(), live, Schemas.builtin(target.routerFlavor()),
                 diffOptions());
@@ -145,10 +138,7 @@ final class Commands {
         try (KongAdmin admin = pipeline.admin()) {
             KongRoot root = admin.root();
             Pipeline.Desired d = pipeline.desired(resolved, root.target());
-            if (d.stop()) {
-                printProblems(d.problems());
-                return Main.ERROR;
-            }
+            if (stopped(d)) return Main.ERROR;
             if (d.loadFailed()) {
                 printProblems(d.problems());
                 err.println("kong-gitops: refusing to reconcile: some manifests could not be loaded, and nothing is "
@@ -228,6 +218,12 @@ final class Commands {
         }
     }
 
+    /** {@code --on-invalid=fail} and there are errors: print every problem, the run ends with exit 1. */
+    private boolean stopped(Pipeline.Desired d) {
+        if (d.stop()) printProblems(d.problems());
+        return d.stop();
+    }
+
     private void printProblems(List<Problem> problems) {
         for (Problem p : problems) {
             err.println(p);
@@ -246,11 +242,5 @@ final class Commands {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
-    }
-
-    static List<Problem> concat(List<Problem> a, List<Problem> b) {
-        List<Problem> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 }

@@ -1,6 +1,7 @@
 package io.konggitops.diff;
 
 import io.konggitops.kong.EntityType;
+import io.konggitops.kong.SensitiveFields;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package io.konggitops.diff;
 
 import io.konggitops.kong.EntityType;
+import io.konggitops.kong.SensitiveFields;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 import org.junit.jupiter.api.Test;

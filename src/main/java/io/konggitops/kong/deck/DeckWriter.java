@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
+import io.konggitops.kong.SensitiveFields;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -28,11 +29,14 @@ import java.util.function.Function;
  * services with nested routes, upstreams with nested targets, certificates with nested SNIs
  * ({@code {name, certificate: {id}}}), consumers with nested credentials, top-level plugins that name their
  * service/route/consumer. Arrays are sorted as deckgen sorts them (descending by name, target or PEM; SNIs by name),
- * keys alphabetically, so equal states give byte-identical text. Secret fields ({@link SecretFields}) are redacted
+ * keys alphabetically, so equal states give byte-identical text. Secret fields ({@link SensitiveFields}, by field name at any depth) are redacted
  * unless {@code includeSecrets}.
  */
 public final class DeckWriter {
     public enum Format { YAML, JSON }
+
+    /** What a secret value is replaced by unless secrets are asked for. */
+    public static final String REDACTED = "<redacted: run render --include-secrets to include>";
 
     private static final ObjectMapper YAML = YAMLMapper.builder(YAMLFactory.builder()
                     .stringQuotingChecker(new KongPathQuoting()).build())
@@ -164,7 +168,7 @@ public final class DeckWriter {
     }
 
     private static boolean hasSecrets(KongState state) {
-        return state.entities().stream().anyMatch(e -> SecretFields.of(e.type()).stream().anyMatch(f -> e.get(f) != null));
+        return state.entities().stream().anyMatch(e -> !redacted(e.type(), "", e.fields()).equals(e.fields()));
     }
 
     private static List<KongEntity> list(KongState state, EntityType type) {
@@ -234,12 +238,22 @@ public final class DeckWriter {
     }
 
     private static Map<String, Object> fields(KongEntity e, boolean includeSecrets) {
-        Map<String, Object> m = new TreeMap<>(e.fields());
-        if (!includeSecrets) {
-            for (String f : SecretFields.of(e.type())) {
-                if (m.get(f) != null) m.put(f, SecretFields.REDACTED);
+        return includeSecrets ? new TreeMap<>(e.fields()) : redacted(e.type(), "", e.fields());
+    }
+
+    /** A copy of {@code fields} with every {@link SensitiveFields sensitive} value (at any depth) replaced. */
+    private static Map<String, Object> redacted(EntityType type, String prefix, Map<?, ?> fields) {
+        Map<String, Object> m = new TreeMap<>();
+        fields.forEach((k, v) -> {
+            String path = prefix + k;
+            if (v != null && SensitiveFields.isSensitive(type, path)) {
+                m.put(String.valueOf(k), REDACTED);
+            } else if (v instanceof Map<?, ?> nested) {
+                m.put(String.valueOf(k), redacted(type, path + ".", nested));
+            } else {
+                m.put(String.valueOf(k), v);
             }
-        }
+        });
         return m;
     }
 

@@ -79,11 +79,23 @@ class DeckWriterTest {
     void secretsAreRedactedByFieldUnlessAskedFor() {
         String redacted = DeckWriter.write(new KongState(entities()), DeckWriter.Format.YAML, false);
         assertThat(redacted).startsWith("# Secret values").doesNotContain("AAAA").doesNotContain("s3cret")
-                .contains(SecretFields.REDACTED).contains("username: alice");
+                .contains(DeckWriter.REDACTED).contains("username: alice");
         String json = DeckWriter.write(new KongState(entities()), DeckWriter.Format.JSON, false);
         assertThat(json).startsWith("{").doesNotContain("s3cret").contains("\"_format_version\" : \"3.0\"");
         assertThat(DeckWriter.write(new KongState(entities()), DeckWriter.Format.YAML, true))
                 .contains("s3cret").contains("AAAA").doesNotContain("# Secret values");
+    }
+
+    @Test
+    void pluginConfigSecretsAreRedactedAtAnyDepthByTheSameTableAsReports() {
+        KongEntity plugin = KongEntity.of(EntityType.PLUGIN, Map.of("name", "openid-connect", "config",
+                Map.of("client_secret", "oidc-s3cret", "issuer", "https://idp.example", "redis",
+                        Map.of("password", "redis-s3cret", "port", 6379))));
+        String out = DeckWriter.write(new KongState(List.of(plugin)), DeckWriter.Format.YAML, false);
+        assertThat(out).startsWith("# Secret values").doesNotContain("oidc-s3cret").doesNotContain("redis-s3cret")
+                .contains("issuer: https://idp.example").contains("port: 6379");
+        assertThat(DeckWriter.write(new KongState(List.of(plugin)), DeckWriter.Format.YAML, true))
+                .contains("oidc-s3cret").contains("redis-s3cret");
     }
 
     @Test

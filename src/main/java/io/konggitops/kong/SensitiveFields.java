@@ -1,6 +1,5 @@
-package io.konggitops.diff;
+package io.konggitops.kong;
 
-import io.konggitops.kong.EntityType;
 
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +8,8 @@ import java.util.Set;
 
 /**
  * The one table of secret-bearing fields. A field is sensitive by its name (last path segment) and entity kind, never
- * by what its value looks like. Reports mask such values; {@link FieldChange#sensitive()} carries the verdict.
+ * by what its value looks like. {@code render} redacts such values unless asked for secrets, and diff reports show
+ * them as {@code (sensitive value changed)}.
  */
 public final class SensitiveFields {
     private static final Set<String> CERTIFICATE = Set.of("key", "key_alt");

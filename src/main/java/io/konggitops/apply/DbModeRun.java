@@ -114,8 +114,7 @@ final class DbModeRun {
     static String describe(KongApiException e, Change c) {
         StringBuilder sb = new StringBuilder(e.status() == 0 ? "I/O error" : "HTTP " + e.status());
         if (e.errorName() != null) sb.append(' ').append(e.errorName());
-        boolean secretKind = c != null && (c.type().isCredential()
-                || c.type() == io.konggitops.kong.EntityType.CERTIFICATE);
+        boolean secretKind = c != null && io.konggitops.kong.SensitiveFields.hasSecretFields(c.type());
         if (!secretKind) {
             String msg = e.kongMessage() != null ? e.kongMessage() : e.status() == 0 ? e.getMessage() : null;
             if (msg != null) sb.append(": ").append(msg);

@@ -1,67 +1,86 @@
 package io.konggitops.kong;
 
+import io.konggitops.kong.kinds.CaCertificateSpec;
+import io.konggitops.kong.kinds.CertificateSpec;
+import io.konggitops.kong.kinds.ConsumerSpec;
+import io.konggitops.kong.kinds.CredentialSpec;
+import io.konggitops.kong.kinds.EntitySpec;
+import io.konggitops.kong.kinds.PluginSpec;
+import io.konggitops.kong.kinds.RouteSpec;
+import io.konggitops.kong.kinds.ServiceSpec;
+import io.konggitops.kong.kinds.SniSpec;
+import io.konggitops.kong.kinds.TargetSpec;
+import io.konggitops.kong.kinds.UpstreamSpec;
+
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
- * The Kong entity kinds kong-gitops manages, with what the rest of the code needs to know about each: the Admin API
- * collection, the key used in a decK file, the schema name for {@code GET /schemas/{name}}, and the parent foreign key
- * for kinds that only exist under a parent.
+ * The Kong entity kinds kong-gitops manages. What the code needs to know about each kind is its {@link #spec()}
+ * (package {@code kong.kinds}, one file per kind); the accessors here are shortcuts to it.
  */
 public enum EntityType {
-    SERVICE("services", "services", "services", null),
-    ROUTE("routes", "routes", "routes", null),
-    UPSTREAM("upstreams", "upstreams", "upstreams", null),
+    SERVICE(ServiceSpec::new),
+    ROUTE(RouteSpec::new),
+    UPSTREAM(UpstreamSpec::new),
     /** Only reachable under {@code /upstreams/{u}/targets}; field {@code upstream}. */
-    TARGET("targets", "targets", "targets", "upstream"),
-    CERTIFICATE("certificates", "certificates", "certificates", null),
-    SNI("snis", "snis", "snis", null),
-    CA_CERTIFICATE("ca_certificates", "ca_certificates", "ca_certificates", null),
-    CONSUMER("consumers", "consumers", "consumers", null),
-    PLUGIN("plugins", "plugins", "plugins", null),
-    KEY_AUTH("key-auths", "keyauth_credentials", "keyauth_credentials", null),
-    BASIC_AUTH("basic-auths", "basicauth_credentials", "basicauth_credentials", null),
-    HMAC_AUTH("hmac-auths", "hmacauth_credentials", "hmacauth_credentials", null),
-    JWT("jwts", "jwt_secrets", "jwt_secrets", null),
-    ACL("acls", "acls", "acls", null),
-    OAUTH2("oauth2", "oauth2_credentials", "oauth2_credentials", null),
-    MTLS_AUTH("mtls-auths", "mtls_auth_credentials", "mtls_auth_credentials", null);
+    TARGET(TargetSpec::new),
+    CERTIFICATE(CertificateSpec::new),
+    SNI(SniSpec::new),
+    CA_CERTIFICATE(CaCertificateSpec::new),
+    CONSUMER(ConsumerSpec::new),
+    PLUGIN(PluginSpec::new),
+    KEY_AUTH(() -> new CredentialSpec("key-auths", "keyauth_credentials", "key", "key", false)),
+    BASIC_AUTH(() -> new CredentialSpec("basic-auths", "basicauth_credentials", "username", "username", false)),
+    HMAC_AUTH(() -> new CredentialSpec("hmac-auths", "hmacauth_credentials", "username", "username", false)),
+    JWT(() -> new CredentialSpec("jwts", "jwt_secrets", "key", "key", false)),
+    ACL(() -> new CredentialSpec("acls", "acls", "group", "group", true)),
+    OAUTH2(() -> new CredentialSpec("oauth2", "oauth2_credentials", "client_id", "client_id", false)),
+    MTLS_AUTH(() -> new CredentialSpec("mtls-auths", "mtls_auth_credentials", "subject", "subject_name", true));
 
-    private final String endpoint;
-    private final String deckKey;
-    private final String schemaName;
-    private final String nestedUnder;
+    private final Supplier<EntitySpec> factory;
 
-    EntityType(String endpoint, String deckKey, String schemaName, String nestedUnder) {
-        this.endpoint = endpoint;
-        this.deckKey = deckKey;
-        this.schemaName = schemaName;
-        this.nestedUnder = nestedUnder;
+    EntityType(Supplier<EntitySpec> factory) {
+        this.factory = factory;
+    }
+
+    /** Everything known about this kind: keys, label, parent, level, secrets, normalisation, writes, decK. */
+    public EntitySpec spec() {
+        return Specs.ALL.get(this);
     }
 
     /** Admin API collection path segment, e.g. {@code services}, {@code key-auths}. */
     public String endpoint() {
-        return endpoint;
+        return spec().endpoint();
     }
 
     /** Key of this kind in a decK file, e.g. {@code keyauth_credentials}. */
     public String deckKey() {
-        return deckKey;
+        return spec().deckKey();
     }
 
     /** Name for {@code GET /schemas/{name}}. */
     public String schemaName() {
-        return schemaName;
+        return spec().schemaName();
     }
 
     /** The foreign-key field whose entity this kind's collection lives under, if it has no top-level collection. */
     public Optional<String> nestedUnder() {
-        return Optional.ofNullable(nestedUnder);
+        return spec().parentKey();
     }
 
     public boolean isCredential() {
-        return switch (this) {
-            case KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT, ACL, OAUTH2, MTLS_AUTH -> true;
-            default -> false;
-        };
+        return spec().credential();
+    }
+
+    /** Built on first use, after every constant exists (specs refer to other kinds). */
+    private static final class Specs {
+        static final Map<EntityType, EntitySpec> ALL = new EnumMap<>(EntityType.class);
+
+        static {
+            for (EntityType t : values()) ALL.put(t, t.factory.get());
+        }
     }
 }

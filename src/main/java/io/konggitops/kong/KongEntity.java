@@ -81,13 +81,11 @@ public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef 
 
     /** {@code service foo-namespace.foo-svc.80}, {@code target 10.0.0.1:80}: how reports and errors name it. */
     public String label() {
-        String n = switch (type) {
-            case TARGET -> string("target");
-            case CONSUMER -> string("username") != null ? string("username") : string("custom_id");
-            case CERTIFICATE, CA_CERTIFICATE -> id();
-            case PLUGIN -> string("instance_name") != null ? string("instance_name") : name();
-            default -> name() != null ? name() : id();
-        };
+        String n = null;
+        for (String f : type.spec().labelFields()) {
+            n = string(f);
+            if (n != null) break;
+        }
         return type.schemaName() + " " + (n == null ? "(unnamed)" : n);
     }
 }

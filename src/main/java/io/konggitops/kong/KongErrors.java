@@ -21,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -31,9 +30,6 @@ import java.util.TreeMap;
  */
 final class KongErrors {
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** Field names whose values are secrets: masked by key in every message and field map. */
-    static final Set<String> SECRET_FIELDS = Set.of("key", "key_alt", "password", "secret", "client_secret",
-            "private_key", "token", "credentials");
     private static final int MAX_TEXT = 500;
 
     private KongErrors() {
@@ -49,7 +45,7 @@ final class KongErrors {
         @SuppressWarnings("unchecked")
         Map<String, Object> fields = error.get("fields") instanceof Map<?, ?> f
                 ? new TreeMap<>((Map<String, Object>) f) : Map.of();
-        if (code != null && code == 5 && fields.keySet().stream().anyMatch(SECRET_FIELDS::contains)) {
+        if (code != null && code == 5 && fields.keySet().stream().anyMatch(SensitiveFields::isSecretName)) {
             fields = maskSecretValues(fields);
             kongMessage = "UNIQUE violation detected on " + fields;
         }
@@ -212,7 +208,7 @@ final class KongErrors {
             String key = prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey();
             if (e.getValue() instanceof Map<?, ?> nested) {
                 parts.add(describeFields(key, nested));
-            } else if (SECRET_FIELDS.contains(String.valueOf(e.getKey())) && !(e.getValue() instanceof String)) {
+            } else if (SensitiveFields.isSecretName(String.valueOf(e.getKey())) && !(e.getValue() instanceof String)) {
                 parts.add(key + ": (value hidden)");
             } else {
                 parts.add(key + ": " + e.getValue());
@@ -223,7 +219,7 @@ final class KongErrors {
 
     private static Map<String, Object> maskSecretValues(Map<String, Object> fields) {
         Map<String, Object> out = new LinkedHashMap<>();
-        fields.forEach((k, v) -> out.put(k, SECRET_FIELDS.contains(k) ? "(hidden)" : v));
+        fields.forEach((k, v) -> out.put(k, SensitiveFields.isSecretName(k) ? "(hidden)" : v));
         return out;
     }
 

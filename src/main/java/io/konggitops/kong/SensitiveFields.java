@@ -8,12 +8,12 @@ import java.util.Set;
 
 /**
  * The one table of secret-bearing fields. A field is sensitive by its name (last path segment) and entity kind, never
- * by what its value looks like. {@code render} redacts such values unless asked for secrets, and diff reports show
- * them as {@code (sensitive value changed)}.
+ * by what its value looks like: the top-level secret fields of each kind are in its spec
+ * ({@link io.konggitops.kong.kinds.EntitySpec#secretFields()}), plugin config secrets are named here. {@code render}
+ * redacts such values unless asked for secrets, diff reports show them as {@code (sensitive value changed)}, and
+ * Admin API error messages never repeat them.
  */
 public final class SensitiveFields {
-    private static final Set<String> CERTIFICATE = Set.of("key", "key_alt");
-    private static final Set<String> CREDENTIAL = Set.of("key", "password", "secret", "client_secret");
     /** Plugin config field names that hold secrets (exact, lower case). */
     private static final Set<String> PLUGIN_CONFIG = Set.of(
             "password", "secret", "token", "key", "client_secret", "api_key", "apikey", "access_token",
@@ -30,13 +30,32 @@ public final class SensitiveFields {
     public static boolean isSensitive(EntityType type, String path) {
         String[] parts = path.split("\\.");
         String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
-        return switch (type) {
-            case CERTIFICATE -> parts.length == 1 && CERTIFICATE.contains(last);
-            case KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT, OAUTH2 -> parts.length == 1 && CREDENTIAL.contains(last);
-            case PLUGIN -> parts.length > 1 && "config".equals(parts[0])
-                    && (PLUGIN_CONFIG.contains(last) || PLUGIN_CONFIG_SUFFIXES.stream().anyMatch(last::endsWith));
-            default -> false;
-        };
+        if (parts.length == 1) return type.spec().secretFields().contains(last);
+        return type.spec().secretConfig() && "config".equals(parts[0]) && isPluginConfigSecret(last);
+    }
+
+    private static boolean isPluginConfigSecret(String name) {
+        return PLUGIN_CONFIG.contains(name) || PLUGIN_CONFIG_SUFFIXES.stream().anyMatch(name::endsWith);
+    }
+
+    /**
+     * Whether a field of this exact name holds a secret in some kind (a top-level secret field, or a plugin config
+     * secret): for messages that name fields without saying of which kind or where, such as Kong's error fields.
+     */
+    public static boolean isSecretName(String name) {
+        if (PLUGIN_CONFIG.contains(name)) return true;
+        for (EntityType t : EntityType.values()) {
+            if (t.spec().secretFields().contains(name)) return true;
+        }
+        return false;
+    }
+
+    /**
+     * Whether the kind has top-level secret fields (certificates, credentials): Kong's error messages about such an
+     * entity may repeat a secret (a UNIQUE violation on a key), so only their status and name are shown.
+     */
+    public static boolean hasSecretFields(EntityType type) {
+        return !type.spec().secretFields().isEmpty();
     }
 
     /** Whether {@code value} at {@code path} is, or contains (for objects), a sensitive field. */

@@ -2,6 +2,7 @@ package io.konggitops.diff;
 
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
+import io.konggitops.kong.kinds.ChildNames;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -37,19 +38,29 @@ final class Bodies {
      * pointing at them (KIC's certificate shape).
      */
     static List<KongEntity> snisFromCertificates(List<KongEntity> desired) {
+        List<KongEntity> out = new ArrayList<>();
+        for (EntityType parent : EntityType.values()) {
+            ChildNames cn = parent.spec().childNames().orElse(null);
+            if (cn != null) out.addAll(childrenFromNames(desired, parent, cn));
+        }
+        return out;
+    }
+
+    /** Child entities for the names a parent lists in {@code cn.field()} (certificate: SNIs). */
+    private static List<KongEntity> childrenFromNames(List<KongEntity> desired, EntityType parent, ChildNames cn) {
         Set<String> certsWithSnis = new HashSet<>();
         Set<String> sniNames = new HashSet<>();
         for (KongEntity e : desired) {
-            if (e.type() == EntityType.SNI) {
-                String cert = e.foreignKey("certificate");
+            if (e.type() == cn.kind()) {
+                String cert = e.foreignKey(cn.foreignKey());
                 if (cert != null) certsWithSnis.add(cert);
                 if (e.name() != null) sniNames.add(e.name());
             }
         }
         List<KongEntity> out = new ArrayList<>();
         for (KongEntity cert : desired) {
-            if (cert.type() != EntityType.CERTIFICATE || cert.id() == null || certsWithSnis.contains(cert.id())
-                    || !(cert.get("snis") instanceof List<?> snis)) {
+            if (cert.type() != parent || cert.id() == null || certsWithSnis.contains(cert.id())
+                    || !(cert.get(cn.field()) instanceof List<?> snis)) {
                 continue;
             }
             List<Object> names = new ArrayList<>(snis);
@@ -59,9 +70,9 @@ final class Bodies {
                 if (name == null || !sniNames.add(name.toString())) continue;
                 Map<String, Object> f = new LinkedHashMap<>();
                 f.put("name", name.toString());
-                f.put("certificate", Map.of("id", cert.id()));
+                f.put(cn.foreignKey(), Map.of("id", cert.id()));
                 if (cert.get("tags") != null) f.put("tags", cert.get("tags"));
-                out.add(new KongEntity(EntityType.SNI, f, cert.source(), cert.origin()));
+                out.add(new KongEntity(cn.kind(), f, cert.source(), cert.origin()));
             }
         }
         return out;
@@ -81,11 +92,12 @@ final class Bodies {
             if (f.get(fk) != null) f.put(fk, resolveRef.apply(fk, f.get(fk)));
         }
         for (String path : unknownDropped) removePath(f, path);
-        if (d.type() == EntityType.CERTIFICATE) {
-            if (liveMatch != null && liveMatch.get("snis") instanceof List<?> current) {
-                f.put("snis", current);
+        String childNames = d.type().spec().childNames().map(ChildNames::field).orElse(null);
+        if (childNames != null) {
+            if (liveMatch != null && liveMatch.get(childNames) instanceof List<?> current) {
+                f.put(childNames, current);
             } else {
-                f.remove("snis");
+                f.remove(childNames);
             }
         }
         return new KongEntity(d.type(), f, d.source(), d.origin());

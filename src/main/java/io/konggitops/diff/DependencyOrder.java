@@ -1,6 +1,7 @@
 package io.konggitops.diff;
 
 import io.konggitops.kong.EntityType;
+import io.konggitops.kong.kinds.Kinds;
 
 import java.util.List;
 import java.util.Set;
@@ -20,22 +21,14 @@ import java.util.Set;
  * </pre>
  */
 public final class DependencyOrder {
-    public static final List<Set<EntityType>> LEVELS = List.of(
-            Set.of(EntityType.CERTIFICATE, EntityType.CA_CERTIFICATE, EntityType.CONSUMER),
-            Set.of(EntityType.SNI, EntityType.SERVICE, EntityType.UPSTREAM, EntityType.KEY_AUTH,
-                    EntityType.BASIC_AUTH, EntityType.HMAC_AUTH, EntityType.JWT, EntityType.ACL, EntityType.OAUTH2,
-                    EntityType.MTLS_AUTH),
-            Set.of(EntityType.ROUTE, EntityType.TARGET),
-            Set.of(EntityType.PLUGIN));
+    /** The kinds of each level, level 1 first: from each kind's {@code spec().level()}. */
+    public static final List<Set<EntityType>> LEVELS = Kinds.levels();
 
     private DependencyOrder() {
     }
 
     /** 1-based level of a kind. */
     public static int level(EntityType type) {
-        for (int i = 0; i < LEVELS.size(); i++) {
-            if (LEVELS.get(i).contains(type)) return i + 1;
-        }
-        throw new IllegalArgumentException("no dependency level for " + type);
+        return type.spec().level();
     }
 }

@@ -220,7 +220,7 @@ public final class Differ {
             KongEntity e = d;
             for (String fk : StateIndex.FOREIGN_KEYS.keySet()) {
                 if (d.get(fk) == null) continue;
-                if (d.type() == EntityType.TARGET && fk.equals("upstream")) {
+                if (d.type().spec().parentKey().filter(fk::equals).isPresent()) {
                     e = e.without(fk);
                 } else {
                     e = e.with(fk, resolveRef(fk, d.get(fk)));
@@ -254,21 +254,7 @@ public final class Differ {
         }
 
         private static String label(KongEntity e, StateIndex side) {
-            String base = e.label();
-            return switch (e.type()) {
-                case TARGET -> base + " on upstream " + strip(side.refKey(e, "upstream"));
-                case SNI -> base;
-                case PLUGIN -> {
-                    List<String> on = new ArrayList<>();
-                    for (String fk : List.of("service", "route", "consumer")) {
-                        if (e.get(fk) != null) on.add(fk + " " + strip(side.refKey(e, fk)));
-                    }
-                    yield base + (on.isEmpty() ? " (global)" : " on " + String.join(", ", on));
-                }
-                case KEY_AUTH, BASIC_AUTH, HMAC_AUTH, JWT, ACL, OAUTH2, MTLS_AUTH ->
-                        e.type().schemaName() + " of consumer " + strip(side.refKey(e, "consumer"));
-                default -> base;
-            };
+            return e.type().spec().changeLabel(e, (entity, field) -> strip(side.refKey(entity, field)));
         }
 
         private static String strip(String refKey) {

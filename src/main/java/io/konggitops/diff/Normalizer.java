@@ -4,16 +4,12 @@ import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongJson;
 
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +22,6 @@ import java.util.Set;
  */
 final class Normalizer {
     static final Set<String> AUTO_FIELDS = Set.of("id", "created_at", "updated_at", "cert_digest");
-    private static final Set<String> GRPC = Set.of("grpc", "grpcs");
 
     /** The comparable fields, the paths where live-only values are tolerated, desired paths dropped as unknown. */
     record Normalized(Map<String, Object> fields, Set<String> tolerantPaths, List<String> unknownDropped) {
@@ -45,20 +40,7 @@ final class Normalizer {
         for (Object v : m.values()) {
             if (v instanceof Map<?, ?> ref && ref.containsKey("id")) ref.keySet().retainAll(Set.of("id"));
         }
-        switch (type) {
-            case SERVICE -> expandServiceUrl(m);
-            case UPSTREAM -> coupleHashOnAndAlgorithm(m);
-            case TARGET -> {
-                m.remove("upstream"); // part of the target's identity, compared by upstream name
-                if (m.get("target") instanceof String t) m.put("target", normalizeTarget(t));
-            }
-            case CERTIFICATE -> {
-                m.remove("snis");
-                trim(m, "cert", "key", "cert_alt", "key_alt");
-            }
-            case CA_CERTIFICATE -> trim(m, "cert");
-            default -> { }
-        }
+        type.spec().normalize(m);
         stripEmpty(m);
         Set<String> tolerant = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -67,14 +49,11 @@ final class Normalizer {
             tolerant.add("");
         } else {
             EntitySchema s = schema.get();
-            if (type == EntityType.ROUTE && !m.containsKey("strip_path") && m.get("protocols") instanceof List<?> ps
-                    && ps.stream().anyMatch(GRPC::contains)) {
-                m.put("strip_path", false);
-            }
+            type.spec().schemaDefaults(m);
             dropUnknown(m, s.fields(), s.shorthands(), "", s.live(), desiredSide, tolerant, unknown);
             fillDefaults(m, s.fields());
             sortSets(m, s.fields());
-            if (type == EntityType.PLUGIN && schemas.plugin(entity.name()).isEmpty()) {
+            if (type.spec().schemaPerName() && schemas.plugin(entity.name()).isEmpty()) {
                 tolerant.add("config");
             }
         }
@@ -84,65 +63,11 @@ final class Normalizer {
     }
 
     private Optional<EntitySchema> schemaFor(KongEntity e) {
-        if (e.type() == EntityType.PLUGIN && e.name() != null) {
+        if (e.type().spec().schemaPerName() && e.name() != null) {
             Optional<EntitySchema> p = schemas.plugin(e.name());
             if (p.isPresent()) return p;
         }
         return schemas.entity(e.type());
-    }
-
-    /** Kong's target normalisation: default port 8000, IPv6 bracketed (and canonicalised for comparison). */
-    static String normalizeTarget(String target) {
-        String t = target.trim();
-        if (t.startsWith("[")) {
-            int close = t.indexOf(']');
-            if (close < 0) return t;
-            String host = canonicalIpv6(t.substring(1, close));
-            String rest = t.substring(close + 1);
-            return "[" + host + "]" + (rest.startsWith(":") ? rest : ":8000");
-        }
-        long colons = t.chars().filter(c -> c == ':').count();
-        if (colons > 1) return "[" + canonicalIpv6(t) + "]:8000";
-        return colons == 1 ? t : t + ":8000";
-    }
-
-    private static String canonicalIpv6(String literal) {
-        if (!literal.matches("[0-9a-fA-F:.]+")) return literal.toLowerCase(Locale.ROOT);
-        try {
-            return InetAddress.getByName(literal).getHostAddress();
-        } catch (UnknownHostException e) {
-            return literal.toLowerCase(Locale.ROOT);
-        }
-    }
-
-    private static void expandServiceUrl(Map<String, Object> m) {
-        if (!(m.remove("url") instanceof String url)) return;
-        URI u = URI.create(url);
-        String scheme = u.getScheme() == null ? "http" : u.getScheme().toLowerCase(Locale.ROOT);
-        m.put("protocol", scheme);
-        if (u.getHost() != null) m.put("host", u.getHost());
-        int port = u.getPort();
-        m.put("port", (long) (port > 0 ? port : (scheme.equals("https") || scheme.equals("grpcs")
-                || scheme.equals("tls") || scheme.equals("wss") ? 443 : 80)));
-        String path = u.getRawPath();
-        m.put("path", path == null || path.isEmpty() ? null : path);
-    }
-
-    /** Kong's upstream shorthand coupling of {@code hash_on} and {@code algorithm}. */
-    private static void coupleHashOnAndAlgorithm(Map<String, Object> m) {
-        Object algorithm = m.get("algorithm");
-        Object hashOn = m.get("hash_on");
-        if ("least-connections".equals(algorithm) || "latency".equals(algorithm)) {
-            m.put("hash_on", "none");
-        } else if (hashOn != null) {
-            m.put("algorithm", "none".equals(hashOn) ? "round-robin" : "consistent-hashing");
-        }
-    }
-
-    private static void trim(Map<String, Object> m, String... fields) {
-        for (String f : fields) {
-            if (m.get(f) instanceof String s) m.put(f, s.trim());
-        }
     }
 
     private static void dropUnknown(Map<String, Object> m, Map<String, FieldSpec> specs, Set<String> shorthands,

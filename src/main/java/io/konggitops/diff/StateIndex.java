@@ -2,6 +2,7 @@ package io.konggitops.diff;
 
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
+import io.konggitops.kong.kinds.Kinds;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +17,7 @@ import java.util.Optional;
  */
 final class StateIndex {
     /** Foreign-key fields and the kind they point at. */
-    static final Map<String, EntityType> FOREIGN_KEYS = Map.of(
-            "service", EntityType.SERVICE, "route", EntityType.ROUTE, "consumer", EntityType.CONSUMER,
-            "upstream", EntityType.UPSTREAM, "certificate", EntityType.CERTIFICATE,
-            "client_certificate", EntityType.CERTIFICATE);
+    static final Map<String, EntityType> FOREIGN_KEYS = Kinds.foreignKeys();
 
     private final List<KongEntity> entities;
     private final Map<String, KongEntity> byId = new HashMap<>();
@@ -70,11 +68,7 @@ final class StateIndex {
 
     /** How a reference names an entity: name, or username/custom_id for consumers. */
     static String refName(KongEntity e) {
-        return switch (e.type()) {
-            case CONSUMER -> e.string("username") != null ? e.string("username") : e.string("custom_id");
-            case SERVICE, ROUTE, UPSTREAM, SNI -> e.name();
-            default -> null;
-        };
+        return e.type().spec().referenceName(e);
     }
 
     /** The name of what {@code entity.field} points at, resolved in this side; {@code #id} when outside it. */
@@ -92,39 +86,11 @@ final class StateIndex {
      * is also unique in Kong, except a certificate's PEM.
      */
     List<String> naturalKeys(KongEntity e) {
-        List<String> keys = new ArrayList<>();
-        switch (e.type()) {
-            case SERVICE, ROUTE, UPSTREAM, SNI -> add(keys, "name", e.name());
-            case TARGET -> {
-                if (e.string("target") != null) {
-                    keys.add(refKey(e, "upstream") + "|" + Normalizer.normalizeTarget(e.string("target")));
-                }
-            }
-            case PLUGIN -> add(keys, "plugin", e.name() == null ? null : e.name() + "|s=" + refKey(e, "service")
-                    + "|r=" + refKey(e, "route") + "|c=" + refKey(e, "consumer"));
-            case CERTIFICATE, CA_CERTIFICATE -> add(keys, "pem", e.string("cert") == null ? null
-                    : e.string("cert").trim());
-            case CONSUMER -> {
-                add(keys, "username", e.string("username"));
-                add(keys, "custom_id", e.string("custom_id"));
-            }
-            case KEY_AUTH, JWT -> add(keys, "key", e.string("key"));
-            case BASIC_AUTH, HMAC_AUTH -> add(keys, "username", e.string("username"));
-            case OAUTH2 -> add(keys, "client_id", e.string("client_id"));
-            case ACL -> add(keys, "group", e.string("group") == null ? null
-                    : refKey(e, "consumer") + "|" + e.string("group"));
-            case MTLS_AUTH -> add(keys, "subject", e.string("subject_name") == null ? null
-                    : refKey(e, "consumer") + "|" + e.string("subject_name"));
-        }
-        return keys;
+        return e.type().spec().naturalKeys(e, this::refKey);
     }
 
     /** Natural keys Kong enforces as unique (a second entity with one answers 409). */
     List<String> uniqueKeys(KongEntity e) {
-        return e.type() == EntityType.CERTIFICATE ? List.of() : naturalKeys(e);
-    }
-
-    private static void add(List<String> keys, String kind, String value) {
-        if (value != null) keys.add(kind + "=" + value);
+        return e.type().spec().naturalKeysUnique() ? naturalKeys(e) : List.of();
     }
 }

@@ -1,5 +1,6 @@
 package io.konggitops.kong.kinds;
 
+import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
 
 import java.util.Comparator;
@@ -27,7 +28,11 @@ public final class CertificateSpec implements EntitySpec {
 
     @Override public boolean naturalKeysUnique() { return false; }
     @Override public Set<String> secretFields() { return Set.of("key", "key_alt"); }
-    @Override public Optional<String> childNamesField() { return Optional.of("snis"); }
+
+    @Override
+    public Optional<ChildNames> childNames() {
+        return Optional.of(new ChildNames("snis", EntityType.SNI, "certificate"));
+    }
 
     @Override
     public void normalize(Map<String, Object> m) {

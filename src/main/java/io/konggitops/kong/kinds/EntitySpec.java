@@ -145,7 +145,7 @@ public interface EntitySpec {
      * certificate's {@code snis}): written with the names Kong has now, never compared, and expanded into child
      * entities when the desired state has none.
      */
-    default Optional<String> childNamesField() {
+    default Optional<ChildNames> childNames() {
         return Optional.empty();
     }
 

@@ -1,10 +1,10 @@
 package io.konggitops.apply;
 
 import io.konggitops.diff.Change;
-import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongAdmin;
 import io.konggitops.kong.KongApiException;
 import io.konggitops.kong.KongEntity;
+import io.konggitops.kong.kinds.WriteStrategy;
 
 /**
  * Executes one {@link Change} as an idempotent step: PUT by id for creates and updates (full replace), DELETE by id
@@ -28,11 +28,11 @@ final class ChangeStep {
 
     private void write(Change c) {
         KongEntity body = c.desired();
-        if (c.type() != EntityType.TARGET) {
+        if (c.type().spec().writeStrategy() == WriteStrategy.PUT_BY_ID) {
             admin.put(body);
             return;
         }
-        String upstream = body.foreignKey("upstream");
+        String upstream = body.foreignKey(c.type().nestedUnder().orElseThrow());
         if (c.action() == io.konggitops.diff.Action.CREATE) {
             try {
                 admin.createTarget(upstream, body);
@@ -51,7 +51,7 @@ final class ChangeStep {
     }
 
     private void delete(Change c) {
-        String parent = c.type() == EntityType.TARGET ? c.live().foreignKey("upstream") : null;
+        String parent = c.type().nestedUnder().map(c.live()::foreignKey).orElse(null);
         try {
             admin.delete(c.type(), c.id(), parent);
         } catch (KongApiException e) {

@@ -26,6 +26,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -111,18 +112,21 @@ public final class AdminClient implements KongAdmin {
         String tags = tagFilter(selectTags);
         Set<EntityType> wanted = types.isEmpty() ? EnumSet.noneOf(EntityType.class) : EnumSet.copyOf(types);
         List<KongEntity> out = new ArrayList<>();
-        List<KongEntity> upstreams = null;
+        Map<EntityType, List<KongEntity>> collections = new EnumMap<>(EntityType.class);
         for (EntityType type : wanted) {
-            if (type == EntityType.TARGET) continue;
+            if (type.nestedUnder().isPresent()) continue;
             List<KongEntity> found = readCollection(type, tags);
-            if (type == EntityType.UPSTREAM) upstreams = found;
+            collections.put(type, found);
             out.addAll(found);
         }
-        if (wanted.contains(EntityType.TARGET)) {
-            if (upstreams == null) upstreams = readCollection(EntityType.UPSTREAM, tags);
-            for (KongEntity upstream : upstreams) {
-                for (Map<String, Object> t : new KongPager(this, paths.targets(upstream.id()), tags).all()) {
-                    out.add(new KongEntity(EntityType.TARGET, t, null, null));
+        for (EntityType type : wanted) {
+            EntityType parentType = type.spec().parentKind().orElse(null);
+            if (parentType == null) continue;
+            List<KongEntity> parents = collections.computeIfAbsent(parentType, p -> readCollection(p, tags));
+            for (KongEntity parent : parents) {
+                URI children = paths.path(parentType.endpoint(), parent.id(), type.endpoint());
+                for (Map<String, Object> t : new KongPager(this, children, tags).all()) {
+                    out.add(new KongEntity(type, t, null, null));
                 }
             }
         }
@@ -137,7 +141,7 @@ public final class AdminClient implements KongAdmin {
             }
         } catch (KongApiException e) {
             // a credential plugin that is not installed has no endpoint: there can be no such credentials
-            if (!(type.isCredential() && e.status() == 404)) throw e;
+            if (!(type.spec().optionalEndpoint() && e.status() == 404)) throw e;
         }
         return found;
     }
@@ -180,14 +184,12 @@ public final class AdminClient implements KongAdmin {
     @Override
     public KongEntity put(KongEntity entity) {
         EntityType type = entity.type();
-        if (type == EntityType.TARGET) {
-            throw new IllegalArgumentException("targets are written with createTarget/updateTarget, not put: "
+        if (type.nestedUnder().isPresent()) {
+            throw new IllegalArgumentException(type.endpoint() + " are written with createTarget/updateTarget, not put: "
                     + entity.label());
         }
         Map<String, Object> body = writeBody(entity);
-        if (type == EntityType.CERTIFICATE) {
-            body.put("snis", currentSniNames(entity));
-        }
+        type.spec().childNames().ifPresent(cn -> body.put(cn.field(), currentChildNames(entity, cn.field())));
         URI uri = paths.path(type.endpoint(), pathKey(entity));
         return send(new HttpPut(uri), body, entity);
     }
@@ -195,24 +197,20 @@ public final class AdminClient implements KongAdmin {
     /** What identifies the entity in its path: the id; for upstreams without an id the name, etc. */
     static String pathKey(KongEntity e) {
         if (e.id() != null) return e.id();
-        String key = switch (e.type()) {
-            case SERVICE, ROUTE, UPSTREAM, SNI -> e.name();
-            case CONSUMER -> e.string("username");
-            case PLUGIN -> e.string("instance_name");
-            default -> null;
-        };
+        String key = e.type().spec().endpointKey().map(e::string).orElse(null);
         if (key == null) {
             throw new IllegalArgumentException(e.label() + " has no id (and no name to write it by); cannot PUT it");
         }
         return key;
     }
 
-    private List<String> currentSniNames(KongEntity certificate) {
+    /** The child names (a certificate's SNI names) Kong has now for the entity; none when it does not exist yet. */
+    private List<String> currentChildNames(KongEntity certificate, String field) {
         if (certificate.id() == null) return List.of();
         try {
-            Map<String, Object> current = getJson(paths.path(EntityType.CERTIFICATE.endpoint(), certificate.id()),
+            Map<String, Object> current = getJson(paths.path(certificate.type().endpoint(), certificate.id()),
                     certificate);
-            if (current.get("snis") instanceof List<?> snis) {
+            if (current.get(field) instanceof List<?> snis) {
                 List<String> names = new ArrayList<>();
                 for (Object s : snis) names.add(s instanceof Map<?, ?> m ? str(m.get("name")) : str(s));
                 return names;
@@ -245,17 +243,15 @@ public final class AdminClient implements KongAdmin {
     /** The entity as a write body: auto and computed fields Kong fills itself are left out. */
     static Map<String, Object> writeBody(KongEntity entity) {
         Map<String, Object> body = new TreeMap<>(entity.fields());
-        body.remove("created_at");
-        body.remove("updated_at");
-        if (entity.type() == EntityType.CA_CERTIFICATE) body.remove("cert_digest");
+        entity.type().spec().computedFields().forEach(body::remove);
         return body;
     }
 
     @Override
     public void delete(EntityType type, String idOrKey, String parentIdOrName) {
-        URI uri = type == EntityType.TARGET
-                ? paths.path("upstreams", parentIdOrName, "targets", idOrKey)
-                : paths.path(type.endpoint(), idOrKey);
+        URI uri = type.spec().parentKind()
+                .map(parent -> paths.path(parent.endpoint(), parentIdOrName, type.endpoint(), idOrKey))
+                .orElseGet(() -> paths.path(type.endpoint(), idOrKey));
         try {
             execute(new HttpDelete(uri), null);
         } catch (KongApiException e) {

@@ -49,6 +49,12 @@ public interface EntitySpec {
         return Optional.empty();
     }
 
+    /** The kind of the entity whose collection this kind lives under ({@link #parentKey()}'s target). */
+    default Optional<EntityType> parentKind() {
+        return parentKey().flatMap(k -> foreignKeys().stream().filter(fk -> fk.field().equals(k))
+                .map(ForeignKey::target).findFirst());
+    }
+
     /** How a write reaches Kong; derived from {@link #parentKey()}. */
     default WriteStrategy writeStrategy() {
         return parentKey().isPresent() ? WriteStrategy.UNDER_PARENT : WriteStrategy.PUT_BY_ID;

@@ -11,10 +11,12 @@ import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 import io.konggitops.kong.SensitiveFields;
+import io.konggitops.kong.kinds.DeckNesting;
+import io.konggitops.kong.kinds.EntitySpec;
+import io.konggitops.kong.kinds.Kinds;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -46,7 +48,6 @@ public final class DeckWriter {
             .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE)
             .build();
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final Comparator<Map<String, Object>> BY_NAME_DESC = desc(m -> str(m.get("name")));
 
     private DeckWriter() {
     }
@@ -66,105 +67,57 @@ public final class DeckWriter {
         }
     }
 
-    /** The decK document as nested maps/lists (keys sorted). */
+    /**
+     * The decK document as nested maps/lists (keys sorted). Each kind's spec says where it goes: at the top under its
+     * decK key, or nested under its parent ({@link EntitySpec#deckParents()}), which foreign keys are written by name,
+     * and the order of the entries.
+     */
     public static Map<String, Object> toDeck(KongState state, boolean includeSecrets) {
-        Map<String, String> serviceNames = names(state, EntityType.SERVICE, e -> e.name());
-        Map<String, String> routeNames = names(state, EntityType.ROUTE, e -> e.name());
-        Map<String, String> consumerNames = names(state, EntityType.CONSUMER,
-                e -> e.string("username") != null ? e.string("username") : e.string("custom_id"));
-
         Map<String, Object> doc = new TreeMap<>();
         doc.put("_format_version", "3.0");
-
-        List<Map<String, Object>> services = new ArrayList<>();
-        Map<String, List<KongEntity>> routesByService = byParent(state, EntityType.ROUTE, "service");
-        for (KongEntity s : list(state, EntityType.SERVICE)) {
-            Map<String, Object> m = fields(s, includeSecrets);
-            List<Map<String, Object>> routes = new ArrayList<>();
-            for (KongEntity r : children(routesByService, s.id())) {
-                Map<String, Object> rm = fields(r, includeSecrets);
-                rm.remove("service");
-                routes.add(rm);
-            }
-            routes.sort(BY_NAME_DESC);
-            if (!routes.isEmpty()) m.put("routes", routes);
-            services.add(m);
-        }
-        services.sort(BY_NAME_DESC);
-        putIfNotEmpty(doc, "services", services);
-
-        List<Map<String, Object>> upstreams = new ArrayList<>();
-        List<KongEntity> allTargets = list(state, EntityType.TARGET);
-        Map<String, List<KongEntity>> targetsByUpstream = byParent(allTargets, "upstream");
-        for (KongEntity u : list(state, EntityType.UPSTREAM)) {
-            Map<String, Object> m = fields(u, includeSecrets);
-            List<Map<String, Object>> targets = new ArrayList<>();
-            for (KongEntity t : children(allTargets, targetsByUpstream, u.name(), u.id())) {
-                Map<String, Object> tm = fields(t, includeSecrets);
-                tm.remove("upstream");
-                targets.add(tm);
-            }
-            targets.sort(desc(x -> str(x.get("target"))));
-            if (!targets.isEmpty()) m.put("targets", targets);
-            upstreams.add(m);
-        }
-        upstreams.sort(BY_NAME_DESC);
-        putIfNotEmpty(doc, "upstreams", upstreams);
-
-        List<Map<String, Object>> certificates = new ArrayList<>();
-        Map<String, List<KongEntity>> snisByCertificate = byParent(state, EntityType.SNI, "certificate");
-        for (KongEntity c : list(state, EntityType.CERTIFICATE)) {
-            Map<String, Object> m = fields(c, includeSecrets);
-            List<Map<String, Object>> snis = new ArrayList<>();
-            for (KongEntity sni : children(snisByCertificate, c.id())) {
-                snis.add(fields(sni, includeSecrets));
-            }
-            snis.sort(Comparator.comparing(x -> str(x.get("name"))));
-            if (!snis.isEmpty()) m.put("snis", snis);
-            certificates.add(m);
-        }
-        certificates.sort(desc(x -> str(x.get("cert"))));
-        putIfNotEmpty(doc, "certificates", certificates);
-
-        List<Map<String, Object>> caCertificates = new ArrayList<>();
-        for (KongEntity c : list(state, EntityType.CA_CERTIFICATE)) caCertificates.add(fields(c, includeSecrets));
-        caCertificates.sort(desc(x -> str(x.get("cert"))));
-        putIfNotEmpty(doc, "ca_certificates", caCertificates);
-
-        List<Map<String, Object>> consumers = new ArrayList<>();
-        Map<EntityType, Map<String, List<KongEntity>>> credentialsByConsumer = new EnumMap<>(EntityType.class);
-        for (EntityType credType : EntityType.values()) {
-            if (credType.isCredential()) credentialsByConsumer.put(credType, byParent(state, credType, "consumer"));
-        }
-        for (KongEntity c : list(state, EntityType.CONSUMER)) {
-            Map<String, Object> m = fields(c, includeSecrets);
-            for (EntityType credType : EntityType.values()) {
-                if (!credType.isCredential()) continue;
-                List<Map<String, Object>> creds = new ArrayList<>();
-                for (KongEntity cred : children(credentialsByConsumer.get(credType), c.id())) {
-                    Map<String, Object> cm = fields(cred, includeSecrets);
-                    cm.remove("consumer");
-                    creds.add(cm);
+        Map<EntityType, Map<String, String>> names = new EnumMap<>(EntityType.class);
+        for (EntityType type : EntityType.values()) {
+            EntitySpec spec = type.spec();
+            if (spec.deckWrittenNested()) continue;
+            List<Nested> nested = new ArrayList<>();
+            for (EntityType child : EntityType.values()) {
+                if (child.spec().deckWrittenNested() && child.spec().deckParents().get(0).parent() == type) {
+                    DeckNesting n = child.spec().deckParents().get(0);
+                    List<KongEntity> all = list(state, child);
+                    nested.add(new Nested(child, n, all, byParent(all, n.foreignKey())));
                 }
-                creds.sort(Comparator.comparing(DeckWriter::credentialKey));
-                if (!creds.isEmpty()) m.put(credType.deckKey(), creds);
             }
-            consumers.add(m);
+            List<Map<String, Object>> entries = new ArrayList<>();
+            for (KongEntity e : list(state, type)) {
+                Map<String, Object> m = fields(e, includeSecrets);
+                for (Nested n : nested) {
+                    List<Map<String, Object>> children = new ArrayList<>();
+                    List<KongEntity> found = n.nesting().parentByName()
+                            ? children(n.all(), n.byParent(), spec.referenceName(e), e.id())
+                            : children(n.byParent(), e.id());
+                    for (KongEntity child : found) {
+                        Map<String, Object> cm = fields(child, includeSecrets);
+                        if (!n.nesting().keepsForeignKey()) cm.remove(n.nesting().foreignKey());
+                        children.add(cm);
+                    }
+                    children.sort(n.type().spec().deckOrder());
+                    if (!children.isEmpty()) m.put(n.nesting().key(), children);
+                }
+                for (String fk : spec.deckReferencesByName()) {
+                    EntityType target = Kinds.foreignKeys().get(fk);
+                    byName(m, fk, e, names.computeIfAbsent(target, t -> names(state, t, t.spec()::referenceName)));
+                }
+                entries.add(m);
+            }
+            entries.sort(spec.deckOrder());
+            putIfNotEmpty(doc, spec.deckKey(), entries);
         }
-        consumers.sort(desc(x -> str(x.get("username") != null ? x.get("username") : x.get("custom_id"))));
-        putIfNotEmpty(doc, "consumers", consumers);
-
-        List<Map<String, Object>> plugins = new ArrayList<>();
-        for (KongEntity p : list(state, EntityType.PLUGIN)) {
-            Map<String, Object> m = fields(p, includeSecrets);
-            byName(m, "service", p, serviceNames);
-            byName(m, "route", p, routeNames);
-            byName(m, "consumer", p, consumerNames);
-            plugins.add(m);
-        }
-        plugins.sort(desc(DeckWriter::pluginString));
-        putIfNotEmpty(doc, "plugins", plugins);
         return doc;
+    }
+
+    /** The entities of a kind written nested under their parents, grouped by parent. */
+    private record Nested(EntityType type, DeckNesting nesting, List<KongEntity> all,
+                          Map<String, List<KongEntity>> byParent) {
     }
 
     private static boolean hasSecrets(KongState state) {
@@ -176,13 +129,9 @@ public final class DeckWriter {
     }
 
     /**
-     * The entities of {@code type} by the id (or name) in their foreign-key {@code field}, each group in state order:
-     * one pass instead of a scan of every child per parent (10,000 routes × their services was quadratic).
+     * The entities by the id (or name) in their foreign-key {@code field}, each group in state order: one pass
+     * instead of a scan of every child per parent (10,000 routes × their services was quadratic).
      */
-    private static Map<String, List<KongEntity>> byParent(KongState state, EntityType type, String field) {
-        return byParent(list(state, type), field);
-    }
-
     private static Map<String, List<KongEntity>> byParent(List<KongEntity> entities, String field) {
         Map<String, List<KongEntity>> out = new HashMap<>();
         for (KongEntity e : entities) {
@@ -224,19 +173,6 @@ public final class DeckWriter {
         if (ref != null) m.put(field, names.getOrDefault(ref, ref));
     }
 
-    /** Deckgen's plugin string: name plus the parents it is attached to. */
-    private static String pluginString(Map<String, Object> p) {
-        return str(p.get("name")) + str(p.get("consumer")) + str(p.get("consumer_group")) + str(p.get("route"))
-                + str(p.get("service")) + str(p.get("instance_name"));
-    }
-
-    private static String credentialKey(Map<String, Object> c) {
-        for (String k : List.of("key", "username", "name", "group", "client_id", "subject_name", "id")) {
-            if (c.get(k) != null) return str(c.get(k));
-        }
-        return "";
-    }
-
     private static Map<String, Object> fields(KongEntity e, boolean includeSecrets) {
         return includeSecrets ? new TreeMap<>(e.fields()) : redacted(e.type(), "", e.fields());
     }
@@ -261,10 +197,6 @@ public final class DeckWriter {
         if (!list.isEmpty()) doc.put(key, list);
     }
 
-    private static Comparator<Map<String, Object>> desc(Function<Map<String, Object>, String> key) {
-        return Comparator.comparing(key, Comparator.reverseOrder());
-    }
-
     /** Kong regex paths such as {@code ~/foo$} need no quotes (only a lone {@code ~} means null), as in KIC's output. */
     private static final class KongPathQuoting extends StringQuotingChecker.Default {
         private static final long serialVersionUID = 1L;
@@ -276,9 +208,5 @@ public final class DeckWriter {
             }
             return super.needToQuoteValue(value);
         }
-    }
-
-    private static String str(Object o) {
-        return o == null ? "" : o.toString();
     }
 }

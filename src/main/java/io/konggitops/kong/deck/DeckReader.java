@@ -8,6 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
+import io.konggitops.kong.kinds.DeckNesting;
+import io.konggitops.kong.kinds.ForeignKey;
+import io.konggitops.kong.kinds.Kinds;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -40,8 +43,6 @@ public final class DeckReader {
     private static final Set<String> FORMAT_VERSIONS = Set.of("1.1", "2.1", "3.0");
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
-    private static final List<EntityType> CREDENTIALS = List.of(EntityType.KEY_AUTH, EntityType.BASIC_AUTH,
-            EntityType.HMAC_AUTH, EntityType.JWT, EntityType.ACL, EntityType.OAUTH2, EntityType.MTLS_AUTH);
 
     private final String file;
     private final List<KongEntity> out = new ArrayList<>();
@@ -89,36 +90,38 @@ public final class DeckReader {
                     + " \"1.1\")");
         }
         indexIds(doc);
-        forEachIndexed(doc, "services", this::service);
-        forEachIndexed(doc, "routes", (r, at) -> route(r, at, null));
-        forEachIndexed(doc, "upstreams", this::upstream);
-        forEachIndexed(doc, "certificates", this::certificate);
-        forEachIndexed(doc, "ca_certificates", (c, at) -> add(EntityType.CA_CERTIFICATE, c));
-        forEachIndexed(doc, "consumers", this::consumer);
-        forEachIndexed(doc, "plugins", (p, at) -> plugin(p, at, Map.of()));
+        Map<EntityType, Each> shaped = Map.of(EntityType.UPSTREAM, this::upstream,
+                EntityType.CERTIFICATE, this::certificate);
+        for (EntityType type : EntityType.values()) {
+            if (!type.spec().deckTopLevel()) continue;
+            forEachIndexed(doc, type.deckKey(), shaped.getOrDefault(type, (e, at) -> entity(type, e, at, Map.of())));
+        }
         return new KongState(out);
     }
 
     // --- kinds ---
 
-    private void service(Map<String, Object> s, String at) {
-        Map<String, Object> fields = without(s, "routes", "plugins");
-        add(EntityType.SERVICE, fields);
-        Map<String, Object> self = ref(EntityType.SERVICE, s);
-        forEachIndexed(s, at, "routes", (r, rat) -> route(r, rat, self));
-        forEachIndexed(s, at, "plugins", (p, pat) -> plugin(p, pat, Map.of("service", self)));
-    }
-
-    private void route(Map<String, Object> r, String at, Map<String, Object> parentService) {
-        Map<String, Object> fields = without(r, "plugins");
-        if (parentService != null) {
-            fields.put("service", parentService);
-        } else if (fields.get("service") != null) {
-            fields.put("service", resolve(EntityType.SERVICE, fields.get("service"), at + ".service"));
+    /**
+     * An entity and what is nested under it ({@link Kinds#deckChildren}). Foreign keys come from the parent it is
+     * nested under ({@code given}), else references written in the file to kinds named by name are resolved.
+     */
+    private void entity(EntityType type, Map<String, Object> e, String at, Map<String, Object> given) {
+        List<Map.Entry<EntityType, DeckNesting>> children = Kinds.deckChildren(type);
+        Map<String, Object> fields = without(e, children.stream().map(c -> c.getValue().key()).toArray(String[]::new));
+        for (ForeignKey fk : type.spec().foreignKeys()) {
+            if (given.containsKey(fk.field())) {
+                fields.put(fk.field(), given.get(fk.field()));
+            } else if (fields.get(fk.field()) != null && !fk.target().spec().referenceFields().isEmpty()) {
+                fields.put(fk.field(), resolve(fk.target(), fields.get(fk.field()), at + "." + fk.field()));
+            }
         }
-        add(EntityType.ROUTE, fields);
-        Map<String, Object> self = ref(EntityType.ROUTE, r);
-        forEachIndexed(r, at, "plugins", (p, pat) -> plugin(p, pat, Map.of("route", self)));
+        add(type, fields);
+        if (children.isEmpty()) return;
+        Map<String, Object> self = ref(type, e);
+        for (Map.Entry<EntityType, DeckNesting> child : children) {
+            DeckNesting n = child.getValue();
+            forEachIndexed(e, at, n.key(), (c, cat) -> entity(child.getKey(), c, cat, Map.of(n.foreignKey(), self)));
+        }
     }
 
     private void upstream(Map<String, Object> u, String at) {
@@ -162,38 +165,6 @@ public final class DeckReader {
         }
     }
 
-    private void consumer(Map<String, Object> c, String at) {
-        List<String> nested = new ArrayList<>(List.of("plugins"));
-        CREDENTIALS.forEach(t -> nested.add(t.deckKey()));
-        add(EntityType.CONSUMER, without(c, nested.toArray(new String[0])));
-        Map<String, Object> self = ref(EntityType.CONSUMER, c);
-        for (EntityType type : CREDENTIALS) {
-            forEachIndexed(c, at, type.deckKey(), (cred, cat) -> {
-                Map<String, Object> fields = new LinkedHashMap<>(cred);
-                fields.put("consumer", self);
-                add(type, fields);
-            });
-        }
-        forEachIndexed(c, at, "plugins", (p, pat) -> plugin(p, pat, Map.of("consumer", self)));
-    }
-
-    private void plugin(Map<String, Object> p, String at, Map<String, Object> parent) {
-        Map<String, Object> fields = new LinkedHashMap<>(p);
-        for (String fk : List.of("service", "route", "consumer")) {
-            if (parent.containsKey(fk)) {
-                fields.put(fk, parent.get(fk));
-            } else if (fields.get(fk) != null) {
-                EntityType kind = switch (fk) {
-                    case "service" -> EntityType.SERVICE;
-                    case "route" -> EntityType.ROUTE;
-                    default -> EntityType.CONSUMER;
-                };
-                fields.put(fk, resolve(kind, fields.get(fk), at + "." + fk));
-            }
-        }
-        add(EntityType.PLUGIN, fields);
-    }
-
     // --- references ---
 
     private void indexIds(Map<String, Object> doc) {
@@ -209,7 +180,7 @@ public final class DeckReader {
         Object id = e.get("id");
         if (id == null) return;
         Map<String, String> byKey = ids.computeIfAbsent(type, k -> new HashMap<>());
-        for (String key : type == EntityType.CONSUMER ? List.of("username", "custom_id") : List.of("name")) {
+        for (String key : type.spec().referenceFields()) {
             if (e.get(key) != null) byKey.put(e.get(key).toString(), id.toString());
         }
         byKey.put(id.toString(), id.toString());
@@ -218,9 +189,10 @@ public final class DeckReader {
     /** A reference to an entity that is nested under it: by id when the file gives one, else by name. */
     private Map<String, Object> ref(EntityType type, Map<String, Object> e) {
         if (e.get("id") != null) return Map.of("id", e.get("id").toString());
-        Object key = type == EntityType.CONSUMER
-                ? (e.get("username") != null ? e.get("username") : e.get("custom_id"))
-                : e.get("name");
+        Object key = null;
+        for (String f : type.spec().referenceFields()) {
+            if (key == null) key = e.get(f);
+        }
         if (key == null) {
             throw error(type.deckKey(), "a " + type.schemaName() + " with nested entities needs an id or a name");
         }

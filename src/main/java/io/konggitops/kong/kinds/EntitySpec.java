@@ -160,6 +160,11 @@ public interface EntitySpec {
         return List.of();
     }
 
+    /** Whether the entity may be listed at the top of a decK file under its {@link #deckKey()}. */
+    default boolean deckTopLevel() {
+        return deckParents().isEmpty();
+    }
+
     /** Whether the decK writer nests the entity under its (first) decK parent rather than listing it at the top. */
     default boolean deckWrittenNested() {
         return !deckParents().isEmpty();

@@ -49,6 +49,12 @@ public final class PluginSpec implements EntitySpec {
     @Override public boolean secretConfig() { return true; }
     @Override public boolean schemaPerName() { return true; }
 
+    /** decK files may also list them at the top, naming their parents. */
+    @Override
+    public boolean deckTopLevel() {
+        return true;
+    }
+
     @Override
     public List<DeckNesting> deckParents() {
         return List.of(DeckNesting.under(EntityType.SERVICE, "plugins", "service"),

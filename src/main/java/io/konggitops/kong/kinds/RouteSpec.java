@@ -40,6 +40,12 @@ public final class RouteSpec implements EntitySpec {
         }
     }
 
+    /** decK files may also list them at the top, naming their parents. */
+    @Override
+    public boolean deckTopLevel() {
+        return true;
+    }
+
     @Override
     public List<DeckNesting> deckParents() {
         return List.of(DeckNesting.under(EntityType.SERVICE, "routes", "service"));

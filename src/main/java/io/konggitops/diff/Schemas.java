@@ -116,9 +116,9 @@ public final class Schemas {
         Map<String, Object> json = (Map<String, Object>) all.get(type.schemaName());
         if (json == null) return Optional.empty();
         EntitySchema schema = EntitySchema.parse(json, false);
-        if (type == EntityType.ROUTE && flavor != null && flavor.expressions()) {
-            schema = schema.overlay(EntitySchema.parse(
-                    (Map<String, Object>) BUILTIN_JSON.get("routes_expressions_flavor"), false));
+        Optional<String> overlay = type.spec().builtinSchemaOverlay(flavor);
+        if (overlay.isPresent()) {
+            schema = schema.overlay(EntitySchema.parse((Map<String, Object>) BUILTIN_JSON.get(overlay.get()), false));
         }
         return Optional.of(schema);
     }

@@ -185,8 +185,8 @@ public final class AdminClient implements KongAdmin {
     public KongEntity put(KongEntity entity) {
         EntityType type = entity.type();
         if (type.nestedUnder().isPresent()) {
-            throw new IllegalArgumentException(type.endpoint() + " are written with createTarget/updateTarget, not put: "
-                    + entity.label());
+            throw new IllegalArgumentException(type.endpoint()
+                    + " are written with createTarget/updateTarget, not put: " + entity.label());
         }
         Map<String, Object> body = writeBody(entity);
         type.spec().childNames().ifPresent(cn -> body.put(cn.field(), currentChildNames(entity, cn.field())));

@@ -2,6 +2,7 @@ package io.konggitops.kong.kinds;
 
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
+import io.konggitops.kong.RouterFlavor;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -139,6 +140,14 @@ public interface EntitySpec {
     /** Whether each entity has its own schema by name ({@code GET /schemas/plugins/{name}}) over the kind's. */
     default boolean schemaPerName() {
         return false;
+    }
+
+    /**
+     * The part of the built-in schema table laid over this kind's schema for a router flavor (routes under the
+     * expressions router), if any.
+     */
+    default Optional<String> builtinSchemaOverlay(RouterFlavor flavor) {
+        return Optional.empty();
     }
 
     /** Fields Kong computes itself and refuses (or ignores) in a write body. */

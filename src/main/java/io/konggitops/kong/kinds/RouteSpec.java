@@ -2,6 +2,7 @@ package io.konggitops.kong.kinds;
 
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
+import io.konggitops.kong.RouterFlavor;
 
 import java.util.Comparator;
 import java.util.List;
@@ -44,6 +45,12 @@ public final class RouteSpec implements EntitySpec {
     @Override
     public boolean deckTopLevel() {
         return true;
+    }
+
+    /** Under the expressions router a route has {@code expression} and {@code priority} instead of matchers. */
+    @Override
+    public Optional<String> builtinSchemaOverlay(RouterFlavor flavor) {
+        return flavor != null && flavor.expressions() ? Optional.of("routes_expressions_flavor") : Optional.empty();
     }
 
     @Override

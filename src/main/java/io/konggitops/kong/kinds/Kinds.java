@@ -14,6 +14,8 @@ import java.util.Set;
 public final class Kinds {
     private static final Map<String, EntityType> FOREIGN_KEYS;
     private static final List<Set<EntityType>> LEVELS;
+    private static final Map<EntityType, List<Map.Entry<EntityType, DeckNesting>>> DECK_CHILDREN =
+            new java.util.EnumMap<>(EntityType.class);
 
     static {
         Map<String, EntityType> fks = new LinkedHashMap<>();
@@ -38,6 +40,17 @@ public final class Kinds {
             levels.add(java.util.Collections.unmodifiableSet(kinds));
         }
         LEVELS = List.copyOf(levels);
+        for (EntityType parent : EntityType.values()) {
+            List<Map.Entry<EntityType, DeckNesting>> children = new ArrayList<>();
+            for (EntityType t : EntityType.values()) {
+                for (DeckNesting n : t.spec().deckParents()) {
+                    if (n.parent() == parent) children.add(Map.entry(t, n));
+                }
+            }
+            children.sort(Comparator.comparingInt((Map.Entry<EntityType, DeckNesting> e) -> e.getKey().spec().level())
+                    .thenComparing(Map.Entry::getKey));
+            DECK_CHILDREN.put(parent, List.copyOf(children));
+        }
     }
 
     private Kinds() {
@@ -58,14 +71,6 @@ public final class Kinds {
      * (then enum order): a consumer's credentials before its plugins.
      */
     public static List<Map.Entry<EntityType, DeckNesting>> deckChildren(EntityType parent) {
-        List<Map.Entry<EntityType, DeckNesting>> out = new ArrayList<>();
-        for (EntityType t : EntityType.values()) {
-            for (DeckNesting n : t.spec().deckParents()) {
-                if (n.parent() == parent) out.add(Map.entry(t, n));
-            }
-        }
-        out.sort(Comparator.comparingInt((Map.Entry<EntityType, DeckNesting> e) -> e.getKey().spec().level())
-                .thenComparing(Map.Entry::getKey));
-        return out;
+        return DECK_CHILDREN.get(parent);
     }
 }

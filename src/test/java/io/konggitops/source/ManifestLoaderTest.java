@@ -185,6 +185,19 @@ class ManifestLoaderTest {
     }
 
     @Test
+    void anUnknownKindFarFromAnyKnownOneGetsNoGuessButTheListOfKnownKinds() throws IOException {
+        write("x.yaml", "apiVersion: discovery.k8s.io/v1\nkind: Widget\nmetadata: {name: w, namespace: shop}\n");
+        Manifests m = load();
+        assertThat(m.objects()).isEmpty();
+        assertThat(m.problems()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.message()).startsWith("unknown kind Widget in API group discovery.k8s.io;")
+                    .doesNotContain("did you mean");
+            assertThat(p.hint()).contains("the known kinds of this group are EndpointSlice)");
+        });
+    }
+
+    @Test
     void objectsOfOtherGroupsAndValidKindsKongGitopsDoesNotTranslateAreLoadedWithoutProblems() throws IOException {
         write("app.yaml", """
                 apiVersion: apps/v1

@@ -13,7 +13,9 @@ import io.konggitops.problem.Problem;
 /**
  * Machine-readable report, modelled on Terraform's {@code resource_changes}: {@code format_version}, {@code commit},
  * {@code kong}, {@code summary}, {@code changes[{kind, name, id, action, source, fields[{path, before, after}]}]},
- * {@code problems}, {@code applied}. A sensitive field has {@code "sensitive": true} and no values.
+ * {@code problems}, {@code applied} (with {@code retries}, the count, and {@code retried[{request, attempt, status,
+ * wait_ms, retry_after}]}, each retry and the wait before it, from Kong's Retry-After when {@code retry_after}).
+ * A sensitive field has {@code "sensitive": true} and no values.
  */
 final class JsonReport {
     static final String FORMAT_VERSION = "1.0";
@@ -117,6 +119,15 @@ final class JsonReport {
             sn.put("reason", s.reason());
         }
         n.put("retries", a.retries().size());
+        ArrayNode retried = n.putArray("retried");
+        for (ApplyResult.Retry r : a.retries()) {
+            ObjectNode rn = retried.addObject();
+            rn.put("request", r.label());
+            rn.put("attempt", r.attempt());
+            rn.put("status", r.status());
+            rn.put("wait_ms", r.delay().toMillis());
+            rn.put("retry_after", r.retryAfter());
+        }
         if (a.refusal() != null) {
             ObjectNode g = n.putObject("refused");
             g.put("deletions", a.refusal().deletions());

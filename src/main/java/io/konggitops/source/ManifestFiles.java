@@ -20,7 +20,8 @@ import java.util.Set;
  * Finds the manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}, any case) below a folder of a repository,
  * sorted by their path relative to the repository root. Hidden directories ({@code .git}, {@code .github}) are skipped.
  * A symlink is followed only when its real target is inside the repository (else an ERROR problem names it); a
- * directory is visited once (no loops), and a file reached twice through symlinks is loaded once.
+ * directory is visited once, a file reached twice through symlinks is loaded once, and a symlink to a folder that
+ * contains it (a loop such as {@code zz-loop -> .}) is a WARNING naming the link and is not followed.
  */
 final class ManifestFiles {
     /** A manifest file: its path as found (through symlinks), its real path, and its origin name. */
@@ -85,6 +86,13 @@ final class ManifestFiles {
             return;
         }
         if (Files.isDirectory(real)) {
+            if (!explicit && attrs.isSymbolicLink() && isLoop(path, real)) {
+                problems.add(Problem.warning(null, Origin.of(rel, 0), "symlink loop: this link points to "
+                                + displayName(PathSafety.relative(realRoot, real))
+                                + ", a folder that contains the link; not followed",
+                        "remove the symlink; the files it would reach are loaded through their own path"));
+                return;
+            }
             boolean hidden = !explicit && name.startsWith(".");
             if (hidden || !visitedDirs.add(real)) {
                 return;
@@ -94,6 +102,20 @@ final class ManifestFiles {
             }
         } else if (Files.isRegularFile(real) && (explicit || isManifestName(name))) {
             found.add(new ManifestFile(path, real, rel));
+        }
+    }
+
+    private static String displayName(String relative) {
+        return relative.equals(".") ? "the repository root" : relative;
+    }
+
+    /** A link to a directory that contains the link itself (e.g. {@code zz-loop -> .}). */
+    private static boolean isLoop(Path link, Path realTarget) {
+        Path parent = link.toAbsolutePath().getParent();
+        try {
+            return parent != null && parent.toRealPath().startsWith(realTarget);
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.konggitops.source;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespaced;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.konggitops.problem.ObjectRef;
 import io.konggitops.problem.Origin;
@@ -20,9 +21,17 @@ import java.util.Map;
  *   <li>Files: {@code *.yaml}, {@code *.yml}, {@code *.json} below the folder, hidden directories skipped, sorted by
  *       path; objects in file order, then document order (see {@link ManifestFiles} for symlink rules).</li>
  *   <li>Documents: multi-document YAML, empty documents skipped; {@code kind: List} (and any {@code *List} kind with
- *       {@code items}) is expanded into its items; a document without {@code apiVersion}/{@code kind} is a WARNING
- *       and skipped. Objects are typed by fabric8 ({@code Ingress}, {@code Service}...; CRDs without a model such as
- *       KongPlugin are {@code GenericKubernetesResource}).</li>
+ *       {@code items}) is expanded into its items. Objects are typed by fabric8 ({@code Ingress}, {@code Service}...;
+ *       CRDs without a model such as KongPlugin are {@code GenericKubernetesResource}).</li>
+ *   <li>Strictness, as {@code kubectl apply} and Argo CD: a document that is not a mapping, or has no
+ *       {@code apiVersion}/{@code kind}, an object without {@code metadata.name}, and an unknown kind in an API group
+ *       kong-gitops reads ({@code kind: Ingres} in networking.k8s.io, see {@link KnownKinds}) are ERROR problems, never
+ *       silently skipped: skipping a broken object would make the next reconcile delete what it configured. Objects of
+ *       other groups (a Deployment, a cert-manager Certificate) are loaded as before and ignored downstream. The same
+ *       kind, namespace and name twice is an ERROR naming both places (see {@link DuplicateObjects}).</li>
+ *   <li>Namespaces: a namespaced object without {@code metadata.namespace} is put in {@code default} here, as
+ *       {@code kubectl apply} does, so every later stage sees {@code default}; cluster-scoped kinds (IngressClass,
+ *       GatewayClass, Namespace, KongClusterPlugin...) keep none.</li>
  *   <li>Origins: {@code file:line}, the file relative to the <b>repository root</b> (not to {@code --path}), so a
  *       user finds it in the repository; the line is where the object's mapping starts (for a List item, the item's
  *       line in YAML, the List's line in JSON).</li>
@@ -31,7 +40,12 @@ import java.util.Map;
  * </ul>
  */
 public final class ManifestLoader {
+    /** The namespace of a namespaced object that names none (as {@code kubectl apply}). */
+    public static final String DEFAULT_NAMESPACE = "default";
     private static final KubernetesSerialization K8S = new KubernetesSerialization();
+    private static final String NOT_AN_OBJECT_HINT = "every YAML document in the manifest folder must be a Kubernetes "
+            + "object with apiVersion, kind and metadata.name (as kubectl apply requires); fix a misspelt key, or move "
+            + "other YAML (Helm values, CI files) out of the manifest folder or narrow --path";
 
     private ManifestLoader() {
     }
@@ -54,7 +68,7 @@ public final class ManifestLoader {
         for (ManifestFiles.ManifestFile file : ManifestFiles.list(realRoot, start, problems)) {
             loadFile(file, maxFileBytes, objects, problems);
         }
-        return new Manifests(commit, objects, problems);
+        return new Manifests(commit, DuplicateObjects.remove(objects, problems), problems);
     }
 
     private static void loadFile(ManifestFiles.ManifestFile file, long maxFileBytes, List<ManifestObject> objects,
@@ -93,11 +107,18 @@ public final class ManifestLoader {
                     "nothing to do; keep decK files out of the manifest folder to silence this"));
             return;
         }
-        if (!(value instanceof Map<?, ?> map) || !isText(map.get("apiVersion")) || !isText(map.get("kind"))) {
-            problems.add(Problem.warning(null, origin, "document is not a Kubernetes object (no apiVersion and kind); "
-                    + "skipped", "add apiVersion and kind, or move non-Kubernetes YAML out of the manifest folder"));
+        if (!(value instanceof Map<?, ?> map)) {
+            problems.add(Problem.error(null, origin, "document is a " + (value instanceof List ? "list" : "plain value")
+                    + ", not a Kubernetes object; nothing in it is used", NOT_AN_OBJECT_HINT));
             return;
         }
+        if (!isText(map.get("apiVersion")) || !isText(map.get("kind"))) {
+            problems.add(Problem.error(null, origin, "document is not a Kubernetes object: it has no "
+                    + (isText(map.get("apiVersion")) ? "kind" : isText(map.get("kind")) ? "apiVersion"
+                    : "apiVersion and no kind") + "; nothing in it is used", NOT_AN_OBJECT_HINT));
+            return;
+        }
+        String apiVersion = (String) map.get("apiVersion");
         String kind = (String) map.get("kind");
         if (kind.equals("List") && map.get("items") == null) {
             return;
@@ -109,14 +130,52 @@ public final class ManifestLoader {
             }
             return;
         }
+        KnownKinds.Scope scope = KnownKinds.scope(apiVersion, kind);
+        if (scope == KnownKinds.Scope.UNKNOWN) {
+            problems.add(unknownKind(ref(kind, map), origin, apiVersion, kind));
+            return;
+        }
+        if (!(map.get("metadata") instanceof Map<?, ?> meta) || !isText(meta.get("name"))) {
+            problems.add(Problem.error(ref(kind, map), origin, "this " + kind + " has no metadata.name (or it is not "
+                    + "a string); the object is not used", "give the object a name under metadata.name, as the "
+                    + "Kubernetes API requires (quote a name that YAML would read as a number)"));
+            return;
+        }
+        HasMetadata object;
         try {
-            HasMetadata object = K8S.convertValue(map,
-                    ManifestTypes.classFor((String) map.get("apiVersion"), kind));
-            objects.add(new ManifestObject(object, origin));
+            object = K8S.convertValue(map, ManifestTypes.classFor(apiVersion, kind));
         } catch (RuntimeException e) {
             problems.add(Problem.error(ref(kind, map), origin, "cannot read this " + kind + ": " + shortMessage(e),
                     "fix the object so it matches the " + kind + " schema"));
+            return;
         }
+        defaultNamespace(object, scope);
+        objects.add(new ManifestObject(object, origin));
+    }
+
+    /**
+     * As {@code kubectl apply}: a namespaced object without {@code metadata.namespace} belongs to {@code default}.
+     * Cluster-scoped kinds keep none; an object of a group kong-gitops does not read is defaulted only when fabric8
+     * knows it is namespaced (a Deployment), else left as written (a CRD of unknown scope).
+     */
+    private static void defaultNamespace(HasMetadata object, KnownKinds.Scope scope) {
+        boolean namespaced = scope == KnownKinds.Scope.NAMESPACED
+                || (scope == KnownKinds.Scope.FOREIGN && object instanceof Namespaced);
+        String namespace = object.getMetadata().getNamespace();
+        if (namespaced && (namespace == null || namespace.isBlank())) {
+            object.getMetadata().setNamespace(DEFAULT_NAMESPACE);
+        }
+    }
+
+    private static Problem unknownKind(ObjectRef ref, Origin origin, String apiVersion, String kind) {
+        String group = KnownKinds.group(apiVersion);
+        String suggestion = KnownKinds.suggestion(apiVersion, kind);
+        String groupName = group.isEmpty() ? "the core API group (apiVersion v1)" : "API group " + group;
+        return Problem.error(ref, origin, "unknown kind " + kind + " in " + groupName
+                + (suggestion == null ? "" : " (did you mean " + suggestion + "?)")
+                + "; the Kubernetes API would refuse it, and ignoring it could delete what it configured before",
+                "fix the kind (the known kinds of this group are " + String.join(", ", KnownKinds.kinds(group))
+                        + "); if it is a newer kind kong-gitops does not know, move it out of the manifest folder");
     }
 
     private static ObjectRef ref(String kind, Map<?, ?> map) {

@@ -25,6 +25,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * the user's {@code ~/.ssh} (keys, config, known_hosts, ssh-agent) is used as {@code git} would, still with strict host
  * key checking.
  *
+ * <p>Key types, for the client key and the server's host key alike: Ed25519 (ssh-keygen's and GitHub's default;
+ * MINA sshd takes it from the Bouncy Castle provider on the classpath), ECDSA and RSA (rsa-sha2-256/512), in OpenSSH
+ * key files as ssh-keygen writes them. Tested against Debian's OpenSSH sshd (OpenSshSourceTest).
+ *
  * <p>An unknown or changed host key fails the connection; {@link #hostKeyProblem()} then holds the message to show.
  */
 final class SshConfig implements AutoCloseable {

@@ -10,8 +10,12 @@
  *   <li>{@code --path}: a folder (or file) of the repository; it must stay inside the repository, symlinks included.</li>
  *   <li>Origins ({@code file:line}) are relative to the <b>repository root</b>, not to {@code --path}, so they match
  *       the paths users see in their Git host.</li>
- *   <li>HTTP(S) credentials: {@link io.konggitops.source.GitCredentials#fromEnvironment}. SSH: a key file and a
- *       known_hosts file, strict host key checking always on.</li>
+ *   <li>Manifests are read as strictly as {@code kubectl apply}: a document that is not a Kubernetes object, an object
+ *       without {@code metadata.name}, a misspelt kind in a group kong-gitops reads, and the same object twice are
+ *       errors, never skipped; a namespaced object without namespace is in {@code default}
+ *       (see {@link io.konggitops.source.ManifestLoader}).</li>
+ *   <li>HTTP(S) credentials: {@link io.konggitops.source.GitCredentials#fromEnvironment}. SSH: a key file (Ed25519,
+ *       ECDSA or RSA) and a known_hosts file, strict host key checking always on.</li>
  *   <li>A repository that cannot be read is a {@link io.konggitops.source.SourceException} (message safe to print,
  *       no credentials); a broken file is a {@code Problem} in {@link io.konggitops.source.Manifests#problems()} and
  *       the other files still load.</li>

@@ -5,37 +5,29 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.konggitops.kong.EntityType;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Kong's defaults as documented in the shared research data ({@code ../shared/docs/kong-defaults.json}), read at test
- * time: what the fake Kong fills in on every write. Fails (never skips) when the shared folder is missing.
+ * Kong's defaults as documented in the project's reference data ({@code docs/kong-defaults.json} of the shared research
+ * folder), copied into the test resources ({@code src/test/resources/kong/kong-defaults.json}) so the tests pass on a
+ * fresh clone with nothing beside it: what the fake Kong fills in on every write.
  */
 public final class KongDefaults {
+    /** The classpath resource holding the table. */
+    public static final String RESOURCE = "/kong/kong-defaults.json";
     private static Map<String, Object> json;
 
     private KongDefaults() {
     }
 
-    public static Path sharedDocs() {
-        String shared = System.getProperty("kong-gitops.shared", "../shared");
-        Path docs = Path.of(shared, "docs");
-        if (!Files.isRegularFile(docs.resolve("kong-defaults.json"))) {
-            throw new IllegalStateException("shared reference data not found at " + docs.toAbsolutePath()
-                    + " (system property kong-gitops.shared)");
-        }
-        return docs;
-    }
-
     public static synchronized Map<String, Object> all() {
         if (json == null) {
-            try {
-                json = new ObjectMapper().readValue(sharedDocs().resolve("kong-defaults.json").toFile(),
-                        new TypeReference<Map<String, Object>>() { });
+            try (InputStream in = KongDefaults.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) throw new IllegalStateException("test resource " + RESOURCE + " is missing");
+                json = new ObjectMapper().readValue(in, new TypeReference<Map<String, Object>>() { });
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

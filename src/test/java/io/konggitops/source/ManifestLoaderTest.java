@@ -132,13 +132,212 @@ class ManifestLoaderTest {
     }
 
     @Test
-    void documentWithoutApiVersionOrKindIsAWarningAndSkipped() throws IOException {
-        write("values.yaml", "replicas: 3\n---\n" + service("kept") + "---\n- just\n- a list\n");
+    void documentsThatAreNotKubernetesObjectsAreErrorsNamingTheirLine() throws IOException {
+        write("values.yaml", "replicas: 3\n---\n" + service("kept") + "---\n- just\n- a list\n---\nhello\n---\n"
+                + "kind: Service\nmetadata: {name: x}\n");
         Manifests m = load();
         assertThat(m.objects()).extracting(ManifestObject::name).containsExactly("kept");
-        assertThat(m.problems()).hasSize(2).allSatisfy(p -> assertThat(p.severity()).isEqualTo(Severity.WARNING));
-        assertThat(m.problems()).extracting(Problem::origin)
-                .containsExactly(Origin.of("values.yaml", 1), Origin.of("values.yaml", 12));
+        assertThat(m.problems()).hasSize(4).allSatisfy(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.hint()).contains("apiVersion, kind and metadata.name");
+        });
+        assertThat(m.problems()).extracting(Problem::origin).containsExactly(Origin.of("values.yaml", 1),
+                Origin.of("values.yaml", 12), Origin.of("values.yaml", 15), Origin.of("values.yaml", 17));
+        assertThat(m.problems()).extracting(Problem::message).containsExactly(
+                "document is not a Kubernetes object: it has no apiVersion and no kind; nothing in it is used",
+                "document is a list, not a Kubernetes object; nothing in it is used",
+                "document is a plain value, not a Kubernetes object; nothing in it is used",
+                "document is not a Kubernetes object: it has no apiVersion; nothing in it is used");
+    }
+
+    @Test
+    void aMisspeltKindInAGroupKongGitopsReadsIsAnErrorWithASuggestion() throws IOException {
+        write("app.yaml", """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingres
+                metadata: {name: web, namespace: shop}
+                ---
+                apiVersion: v1
+                kind: service
+                metadata: {name: api, namespace: shop}
+                ---
+                apiVersion: configuration.konghq.com/v1
+                kind: KongPlugn
+                metadata: {name: auth, namespace: shop}
+                plugin: key-auth
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoot
+                metadata: {name: r, namespace: shop}
+                """);
+        Manifests m = load();
+        assertThat(m.objects()).isEmpty();
+        assertThat(m.problems()).allSatisfy(p -> assertThat(p.isError()).isTrue())
+                .extracting(Problem::toString).satisfiesExactly(
+                        p -> assertThat(p).startsWith("ERROR app.yaml:1 Ingres shop/web: unknown kind Ingres in API "
+                                + "group networking.k8s.io (did you mean Ingress?)"),
+                        p -> assertThat(p).startsWith("ERROR app.yaml:5 service shop/api: unknown kind service in the "
+                                + "core API group (apiVersion v1) (did you mean Service?)"),
+                        p -> assertThat(p).startsWith("ERROR app.yaml:9 KongPlugn shop/auth: unknown kind KongPlugn "
+                                + "in API group configuration.konghq.com (did you mean KongPlugin?)"),
+                        p -> assertThat(p).startsWith("ERROR app.yaml:14 HTTPRoot shop/r: unknown kind HTTPRoot in API "
+                                + "group gateway.networking.k8s.io (did you mean HTTPRoute?)"));
+    }
+
+    @Test
+    void anUnknownKindFarFromAnyKnownOneGetsNoGuessButTheListOfKnownKinds() throws IOException {
+        write("x.yaml", "apiVersion: discovery.k8s.io/v1\nkind: Widget\nmetadata: {name: w, namespace: shop}\n");
+        Manifests m = load();
+        assertThat(m.objects()).isEmpty();
+        assertThat(m.problems()).singleElement().satisfies(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.message()).startsWith("unknown kind Widget in API group discovery.k8s.io;")
+                    .doesNotContain("did you mean");
+            assertThat(p.hint()).contains("the known kinds of this group are EndpointSlice)");
+        });
+    }
+
+    @Test
+    void objectsOfOtherGroupsAndValidKindsKongGitopsDoesNotTranslateAreLoadedWithoutProblems() throws IOException {
+        write("app.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                ---
+                apiVersion: cert-manager.io/v1
+                kind: Certificate
+                metadata: {name: web-tls, namespace: shop}
+                ---
+                apiVersion: v1
+                kind: ServiceAccount
+                metadata: {name: web, namespace: shop}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: web, namespace: shop}
+                ---
+                apiVersion: configuration.konghq.com/v1alpha1
+                kind: KongService
+                metadata: {name: web, namespace: shop}
+                """);
+        Manifests m = load();
+        assertThat(m.problems()).isEmpty();
+        assertThat(m.objects()).extracting(ManifestObject::kind)
+                .containsExactly("Deployment", "Certificate", "ServiceAccount", "NetworkPolicy", "KongService");
+    }
+
+    @Test
+    void anObjectWithoutMetadataNameIsAnErrorNotACrash() throws IOException {
+        write("ing.yaml", """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {namespace: shop}
+                spec: {rules: [{host: a.example}]}
+                ---
+                apiVersion: v1
+                kind: Service
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: 42}
+                """);
+        Manifests m = load();
+        assertThat(m.objects()).isEmpty();
+        assertThat(m.problems()).allSatisfy(p -> {
+            assertThat(p.isError()).isTrue();
+            assertThat(p.message()).contains("has no metadata.name");
+        }).extracting(p -> p.origin() + " " + p.object()).containsExactly(
+                "ing.yaml:1 Ingress shop/", "ing.yaml:6 Service ", "ing.yaml:9 Deployment ");
+    }
+
+    @Test
+    void theSameObjectTwiceIsAnErrorNamingBothPlacesAndOnlyTheFirstIsUsed() throws IOException {
+        write("a.yaml", service("web") + "---\n" + service("api"));
+        write("b/copy.yaml", "# copied\n" + service("web"));
+        write("c.yaml", service("api").replace("port: 80", "port: 81") + "---\n"
+                + "apiVersion: v1\nkind: Secret\nmetadata: {name: web, namespace: shop}\n");
+        Manifests m = load();
+        assertThat(m.objects()).extracting(o -> o.kind() + " " + o.name() + " " + o.origin())
+                .containsExactly("Service web a.yaml:1", "Service api a.yaml:10", "Secret web c.yaml:10");
+        assertThat(m.problems()).allSatisfy(p -> assertThat(p.isError()).isTrue()).extracting(Problem::toString)
+                .containsExactly(
+                        "ERROR b/copy.yaml:2 Service shop/web: Service shop/web is defined twice: at a.yaml:1 and here "
+                                + "at b/copy.yaml:2; this second definition is not used (keep one definition: delete "
+                                + "the copy, or give it another name or namespace)",
+                        "ERROR c.yaml:1 Service shop/api: Service shop/api is defined twice: at a.yaml:10 and here at "
+                                + "c.yaml:1; this second definition is not used (keep one definition: delete the copy, "
+                                + "or give it another name or namespace)");
+    }
+
+    @Test
+    void anObjectWithoutNamespaceAndTheSameObjectInDefaultAreTheSameObject() throws IOException {
+        write("a.yaml", "apiVersion: v1\nkind: Service\nmetadata: {name: web}\n---\n"
+                + "apiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: default}\n");
+        Manifests m = load();
+        assertThat(m.objects()).singleElement().extracting(ManifestObject::origin).isEqualTo(Origin.of("a.yaml", 1));
+        assertThat(m.problems()).singleElement().extracting(Problem::toString).asString()
+                .contains("a.yaml:5 Service default/web: Service default/web is defined twice: at a.yaml:1");
+    }
+
+    @Test
+    void namespacedObjectsWithoutNamespaceAreInDefaultAndClusterScopedOnesKeepNone() throws IOException {
+        write("all.yaml", """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: web}
+                ---
+                apiVersion: v1
+                kind: List
+                items:
+                - apiVersion: v1
+                  kind: Service
+                  metadata: {name: web}
+                - apiVersion: v1
+                  kind: Service
+                  metadata: {name: other, namespace: shop}
+                ---
+                apiVersion: configuration.konghq.com/v1
+                kind: KongPlugin
+                metadata: {name: auth}
+                plugin: key-auth
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: r}
+                ---
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: IngressClass
+                metadata: {name: kong}
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata: {name: kong}
+                ---
+                apiVersion: v1
+                kind: Namespace
+                metadata: {name: shop}
+                ---
+                apiVersion: configuration.konghq.com/v1
+                kind: KongClusterPlugin
+                metadata: {name: global}
+                plugin: cors
+                ---
+                apiVersion: cert-manager.io/v1
+                kind: ClusterIssuer
+                metadata: {name: letsencrypt}
+                """);
+        Manifests m = load();
+        assertThat(m.problems()).isEmpty();
+        assertThat(m.objects()).extracting(o -> o.ref().toString()).containsExactly(
+                "Ingress default/web", "Service default/web", "Service shop/other", "KongPlugin default/auth",
+                "HTTPRoute default/r", "Deployment default/web", "IngressClass kong", "GatewayClass kong",
+                "Namespace shop", "KongClusterPlugin global", "ClusterIssuer letsencrypt");
+        assertThat(m.objects().get(0).object().getMetadata().getNamespace()).isEqualTo("default");
+        assertThat(m.objects().get(6).object().getMetadata().getNamespace()).isNull();
     }
 
     @Test
@@ -271,7 +470,7 @@ class ManifestLoaderTest {
     }
 
     @Test
-    void symlinksInsideTheRepositoryAreFollowedOnceAndLoopsEnd() throws IOException {
+    void symlinksInsideTheRepositoryAreFollowedOnceAndLoopsAreAWarningNamingTheLink() throws IOException {
         write("base/svc.yaml", service("svc"));
         Files.createSymbolicLink(dir.resolve("alias.yaml"), Path.of("base/svc.yaml"));
         Files.createSymbolicLink(dir.resolve("base/loop"), Path.of(".."));
@@ -279,8 +478,27 @@ class ManifestLoaderTest {
         Files.createDirectories(dir.resolve("links"));
         Files.createSymbolicLink(dir.resolve("links/other"), Path.of("../real"));
         Manifests m = load();
-        assertThat(m.problems()).isEmpty();
+        assertThat(m.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(Severity.WARNING);
+            assertThat(p.toString()).startsWith("WARNING base/loop: symlink loop: this link points to the repository "
+                    + "root, a folder that contains the link; not followed");
+        });
         assertThat(m.objects()).extracting(o -> o.origin().file()).containsExactly("alias.yaml", "links/other/other.yaml");
+    }
+
+    @Test
+    void aLinkToTheFolderItIsInIsAWarningAndEverythingElseStillLoads() throws IOException {
+        write("k8s/svc.yaml", service("svc"));
+        Files.createSymbolicLink(dir.resolve("zz-loop"), Path.of("."));
+        Files.createSymbolicLink(dir.resolve("k8s/self"), Path.of("../k8s"));
+        Manifests m = load();
+        assertThat(m.objects()).extracting(o -> o.origin().toString()).containsExactly("k8s/svc.yaml:1");
+        assertThat(m.problems()).extracting(Problem::toString).containsExactly(
+                "WARNING k8s/self: symlink loop: this link points to k8s, a folder that contains the link; not "
+                        + "followed (remove the symlink; the files it would reach are loaded through their own path)",
+                "WARNING zz-loop: symlink loop: this link points to the repository root, a folder that contains the "
+                        + "link; not followed (remove the symlink; the files it would reach are loaded through their "
+                        + "own path)");
     }
 
     @Test

@@ -87,6 +87,7 @@ public final class Differ {
                 }
                 KongEntity body = Bodies.body(d, finalId.get(d), this::resolveRef, nd.unknownDropped(),
                         l != null && !replaced.contains(l) ? l : null);
+                body = Bodies.withMergeDefaults(body, schemas.entity(d.type()));
                 Change change;
                 if (l == null || replaced.contains(l)) {
                     change = change(Action.CREATE, d, body, null, List.of());

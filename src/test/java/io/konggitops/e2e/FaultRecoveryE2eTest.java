@@ -13,7 +13,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A write failing at any position of the 21-write samples plan leaves Kong without it and what depends on it; the next run converges. The
+ * A write failing at any position of the 21-write samples plan leaves Kong without it and what depends on it; the
+ * next run converges. The
  * injected 400 is not retried, so each position is exercised as a hard stop.
  */
 class FaultRecoveryE2eTest {

@@ -14,8 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A write failing at any position of the 21-write samples plan leaves Kong without it and what depends on it; the
- * next run converges. The
- * injected 400 is not retried, so each position is exercised as a hard stop.
+ * next run converges. The injected 400 is not retried, so each position is exercised as a permanent failure.
  */
 class FaultRecoveryE2eTest {
     @TempDir

@@ -196,6 +196,21 @@ class ApplierTest {
     }
 
     @Test
+    void aCertificateUpdateIsVerifiedWithoutItsSnisBeingTakenForMissing() {
+        KongState before = state(certificate("cert-1").with("snis", List.of("a.example.com")));
+        apply(Kong.plan(before, kong), 1);
+        KongState after = state(certificate("cert-1").with("key", "-----NEW KEY-----")
+                .with("snis", List.of("a.example.com")));
+        Plan plan = Kong.plan(after, kong);
+
+        ApplyResult result = Applier.apply(plan, kong, Kong.options(sleeper).withVerification(builtin(), OPTIONS));
+
+        assertThat(result.applied()).extracting(Change::label).containsExactly("certificates cert-1");
+        assertThat(result.verified()).contains(true);
+        assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+    }
+
+    @Test
     void deletingWhatIsAlreadyGoneSucceeds() {
         apply(Kong.plan(state(service("s1", "svc"), service("s2", "svc-2")), kong), 1);
         Plan plan = Kong.plan(state(service("s1", "svc")), kong);

@@ -2,6 +2,7 @@ package io.konggitops.apply;
 
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongAdmin;
+import io.konggitops.kong.KongApiException;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongRoot;
 import io.konggitops.kong.KongState;
@@ -23,6 +24,8 @@ final class AcknowledgingKongAdmin implements KongAdmin {
     private final Predicate<String> ignore;
     final List<String> ignored = new CopyOnWriteArrayList<>();
     final List<Set<EntityType>> reads = new CopyOnWriteArrayList<>();
+    /** When above 0, every read answers this HTTP status (a Kong that cannot be re-read after the writes). */
+    volatile int failReadsWith;
 
     AcknowledgingKongAdmin(KongAdmin real, Predicate<String> ignore) {
         this.real = real;
@@ -43,6 +46,10 @@ final class AcknowledgingKongAdmin implements KongAdmin {
     @Override
     public KongState read(Set<EntityType> types, List<String> selectTags) {
         reads.add(Set.copyOf(types));
+        if (failReadsWith > 0) {
+            throw new KongApiException("GET /" + types.iterator().next().endpoint() + " failed", failReadsWith, null,
+                    null, "An unexpected error occurred", null, null, null);
+        }
         return real.read(types, selectTags);
     }
 

@@ -150,6 +150,25 @@ class VerifierTest {
     }
 
     @Test
+    void aKongThatCannotBeReReadAfterTheWritesLeavesTheRunUnverifiedAfterTheRetries() throws IOException {
+        start(KongDouble.builder());
+        AcknowledgingKongAdmin admin = new AcknowledgingKongAdmin(client, call -> false);
+        Plan plan = plan(web("/"));
+        admin.failReadsWith = 503;
+        Kong.RecordingSleeper sleeper = new Kong.RecordingSleeper();
+
+        ApplyResult result = Applier.apply(plan, admin, Kong.options(sleeper).withVerification(schemas, OPTIONS));
+
+        assertThat(result.applied()).hasSize(2);
+        assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.NOT_CONVERGED);
+        assertThat(result.verified()).contains(false);
+        assertThat(result.verification().error())
+                .isEqualTo("could not re-read Kong to verify the writes: HTTP 503: An unexpected error occurred");
+        assertThat(admin.reads).hasSize(4);
+        assertThat(result.retries()).extracting(ApplyResult.Retry::label).containsOnly("re-read after apply");
+    }
+
+    @Test
     void nothingWrittenIsNothingToVerify() throws IOException {
         start(KongDouble.builder());
         apply(web("/"), call -> false);

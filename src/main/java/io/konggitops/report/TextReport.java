@@ -88,8 +88,8 @@ final class TextReport {
             sb.append("Verified: Kong re-read after the writes has every acknowledged change in effect.\n");
         } else {
             sb.append("NOT CONVERGED: re-read after the writes, ").append(v.unconverged().size())
-                    .append(" entit").append(v.unconverged().size() == 1 ? "y" : "ies")
-                    .append(" still differ from the desired state:\n");
+                    .append(v.unconverged().size() == 1 ? " entity still differs" : " entities still differ")
+                    .append(" from the desired state:\n");
             for (String m : v.messages()) sb.append("  did not converge: ").append(m).append('\n');
         }
     }

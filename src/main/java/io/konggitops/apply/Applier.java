@@ -12,7 +12,8 @@ import java.util.List;
 /**
  * The apply stage: checks the deletion guard (a refused plan writes nothing), then applies the plan. DB mode: entity
  * by entity in the plan's order ({@link DbModeRun}). DB-less: one {@code POST /config} with the whole desired
- * configuration, only when the plan has changes.
+ * configuration, only when the plan has changes. Then, when {@link ApplyOptions#verify()} is set and anything was
+ * written, Kong is re-read and diffed again ({@link Verifier}): the result says whether the writes converged.
  */
 public final class Applier {
     private Applier() {
@@ -22,7 +23,9 @@ public final class Applier {
         GuardVerdict verdict = options.guard().check(plan);
         if (!verdict.allowed()) return ApplyResult.refused(verdict, plan);
         if (plan.isEmpty()) return ApplyResult.nothingToDo();
-        return options.dbless() ? postConfig(plan, admin, options) : new DbModeRun(plan, admin, options).run();
+        ApplyResult result = options.dbless() ? postConfig(plan, admin, options)
+                : new DbModeRun(plan, admin, options).run();
+        return Verifier.verify(result, plan, admin, options);
     }
 
     private static ApplyResult postConfig(Plan plan, KongAdmin admin, ApplyOptions options) {

@@ -16,12 +16,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Applies a plan entity by entity: steps in order; within a step up to {@code parallelism} writes at once. When a
- * write fails for good, the step lets its in-flight writes finish, starts none of its queued ones, and no later step
- * starts; every change not applied is listed as skipped with the reason (a failed dependency, or the stop).
+ * Applies a plan entity by entity: steps in order; within a step up to {@code parallelism} writes at once. A write
+ * that fails for good (after the retries of 5xx, 429 and I/O errors) skips only what depends on it, transitively via
+ * {@link Change#dependsOn()}: a rejected Service skips its Routes and their Plugins, and every other change is still
+ * applied. A skipped change names the failed write it waited for. Only an interrupt stops the run early.
  */
 final class DbModeRun {
     private final Plan plan;
@@ -31,7 +31,9 @@ final class DbModeRun {
     private final List<ApplyResult.Retry> retries = Collections.synchronizedList(new ArrayList<>());
     private final Map<Change, Object> outcome = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, Change> byKey = new java.util.HashMap<>();
-    private volatile Change firstFailure;
+    /** Marks a change not run because {@code failed} (a change of this plan) failed. */
+    private record Blocked(Change failed) {
+    }
 
     DbModeRun(Plan plan, KongAdmin admin, ApplyOptions options) {
         this.plan = plan;
@@ -49,7 +51,7 @@ final class DbModeRun {
         });
         try {
             for (PlanStep s : plan.steps()) {
-                if (firstFailure != null || Thread.currentThread().isInterrupted()) break;
+                if (Thread.currentThread().isInterrupted()) break;
                 runStep(pool, s);
             }
         } finally {
@@ -64,11 +66,14 @@ final class DbModeRun {
     }
 
     private void runStep(ExecutorService pool, PlanStep s) {
-        AtomicBoolean stepFailed = new AtomicBoolean();
         List<Future<?>> futures = new ArrayList<>();
         for (Change c : s.changes()) {
+            Change blockedBy = failedDependency(c);
+            if (blockedBy != null) {
+                outcome.put(c, new Blocked(blockedBy));
+                continue;
+            }
             futures.add(pool.submit(() -> {
-                if (stepFailed.get()) return;
                 try {
                     retrier.call(c.label(), () -> {
                         step.run(c);
@@ -76,12 +81,12 @@ final class DbModeRun {
                     });
                     outcome.put(c, Boolean.TRUE);
                 } catch (KongApiException e) {
-                    fail(c, e, stepFailed);
+                    fail(c, e);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    fail(c, new KongApiException("interrupted", 0, null, null, null, null, c.entity(), e), stepFailed);
+                    fail(c, new KongApiException("interrupted", 0, null, null, null, null, c.entity(), e));
                 } catch (RuntimeException e) {
-                    fail(c, new KongApiException(e.toString(), 0, null, null, null, null, c.entity(), e), stepFailed);
+                    fail(c, new KongApiException(e.toString(), 0, null, null, null, null, c.entity(), e));
                 }
             }));
         }
@@ -97,12 +102,8 @@ final class DbModeRun {
         }
     }
 
-    private void fail(Change c, KongApiException e, AtomicBoolean stepFailed) {
+    private void fail(Change c, KongApiException e) {
         outcome.put(c, errorOf(c, e));
-        synchronized (this) {
-            if (firstFailure == null) firstFailure = c;
-        }
-        stepFailed.set(true);
     }
 
     static ApplyError errorOf(Change c, KongApiException e) {
@@ -147,19 +148,21 @@ final class DbModeRun {
     }
 
     private String skipReason(Change c) {
-        Change failedDep = failedDependency(c, new java.util.HashSet<>());
-        if (failedDep != null) return "depends on " + failedDep.label() + ", which failed";
-        if (firstFailure == null) return "not started: the run was interrupted";
-        return "not started: the run stopped after " + firstFailure.label() + " failed";
+        if (outcome.get(c) instanceof Blocked b) return "depends on " + b.failed().label() + ", which failed";
+        return "not started: the run was interrupted";
     }
 
-    private Change failedDependency(Change c, java.util.Set<String> seen) {
+    /**
+     * The failed change this one waits for, directly or through a change that was itself skipped for it; null when
+     * every dependency in this plan succeeded (dependencies outside the plan are unchanged in Kong).
+     */
+    private Change failedDependency(Change c) {
         for (String k : c.dependsOn()) {
             Change dep = byKey.get(k);
-            if (dep == null || !seen.add(k)) continue;
-            if (outcome.get(dep) instanceof ApplyError) return dep;
-            Change deeper = failedDependency(dep, seen);
-            if (deeper != null) return deeper;
+            if (dep == null) continue;
+            Object o = outcome.get(dep);
+            if (o instanceof ApplyError) return dep;
+            if (o instanceof Blocked b) return b.failed();
         }
         return null;
     }

@@ -145,7 +145,8 @@ final class Commands {
                         + "deleted because its source failed to load. Fix them (see above) and run again.");
                 return Main.ERROR;
             }
-            Plan plan = plan(admin, root.target(), d.translation().desired());
+            Planned planned = planned(admin, root.target(), d.translation().desired());
+            Plan plan = planned.plan();
             if (root.dbless() && !plan.isEmpty() && !config.sync().dblessReplaceUnowned()) {
                 long unowned = unowned(admin, d.translation().desired());
                 if (unowned > 0) {
@@ -160,21 +161,43 @@ final class Commands {
             }
             ApplyOptions options = ApplyOptions.defaults().withParallelism(config.sync().parallelism())
                     .withGuard(DeletionGuard.parse(config.sync().maxDeletions(), config.sync().allowEmpty()))
-                    .withDbless(root.dbless());
+                    .withDbless(root.dbless()).withVerification(planned.schemas(), diffOptions());
             ApplyResult result = Applier.apply(plan, admin, options);
             report(new RunReport("reconcile", config.source().repo(), d.commit(), kongInfo(root), d.problems(), plan,
                     result));
             if (result.refused()) return Main.REFUSED;
+            printUnverified(result);
             return result.succeeded() ? Main.OK : Main.ERROR;
         }
     }
 
     private Plan plan(KongAdmin admin, KongTarget target, KongState desired) {
+        return planned(admin, target, desired).plan();
+    }
+
+    /** A plan and the schemas it was made with (the verification after apply re-diffs with the same ones). */
+    private record Planned(Plan plan, Schemas schemas) {
+    }
+
+    private Planned planned(KongAdmin admin, KongTarget target, KongState desired) {
         Set<EntityType> types = typesToRead(desired);
         KongState live = admin.read(types, List.of(config.translation().selectTag()));
         List<String> plugins = desired.of(EntityType.PLUGIN).map(KongEntity::name).distinct().sorted().toList();
         Schemas schemas = Schemas.fetch(admin, types, plugins, target.routerFlavor());
-        return Differ.diff(desired, live, schemas, diffOptions());
+        return new Planned(Differ.diff(desired, live, schemas, diffOptions()), schemas);
+    }
+
+    /** Kong re-read after the writes still differs: say so on stderr too (the report may be JSON on stdout). */
+    private void printUnverified(ApplyResult result) {
+        ApplyResult.Verification v = result.verification();
+        if (v == null || v.converged()) return;
+        if (v.error() != null) {
+            err.println("kong-gitops: " + v.error());
+            return;
+        }
+        for (String m : v.messages()) {
+            err.println("kong-gitops: did not converge: " + m);
+        }
     }
 
     /** How many entities this Kong has that do not carry the select tag (one untagged read). */

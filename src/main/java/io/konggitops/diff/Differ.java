@@ -42,6 +42,27 @@ public final class Differ {
         return new Run(schemas, options).diff(desired, live);
     }
 
+    /**
+     * The kinds a diff restricted to {@code kinds} must read: those, and every kind their desired entities reference
+     * through a foreign key, transitively (a plugin on a route needs the routes and their services read, or the
+     * references could not be resolved to live ids).
+     */
+    public static Set<EntityType> kindsToCompare(KongState desired, Set<EntityType> kinds) {
+        Set<EntityType> out = java.util.EnumSet.noneOf(EntityType.class);
+        out.addAll(kinds);
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (KongEntity e : desired.entities()) {
+                if (!out.contains(e.type())) continue;
+                for (Map.Entry<String, EntityType> fk : StateIndex.FOREIGN_KEYS.entrySet()) {
+                    if (e.get(fk.getKey()) != null && out.add(fk.getValue())) grew = true;
+                }
+            }
+        }
+        return out;
+    }
+
     private static final class Run {
         private final Schemas schemas;
         private final DiffOptions options;
@@ -87,6 +108,7 @@ public final class Differ {
                 }
                 KongEntity body = Bodies.body(d, finalId.get(d), this::resolveRef, nd.unknownDropped(),
                         l != null && !replaced.contains(l) ? l : null);
+                body = Bodies.withMergeDefaults(body, schemas.entity(d.type()));
                 Change change;
                 if (l == null || replaced.contains(l)) {
                     change = change(Action.CREATE, d, body, null, List.of());

@@ -10,12 +10,15 @@ import io.konggitops.diff.FieldChange;
 import io.konggitops.diff.Plan;
 import io.konggitops.problem.Problem;
 
+import java.util.List;
+
 /**
  * Machine-readable report, modelled on Terraform's {@code resource_changes}: {@code format_version}, {@code commit},
  * {@code kong}, {@code summary}, {@code changes[{kind, name, id, action, source, fields[{path, before, after}]}]},
  * {@code problems}, {@code applied} (with {@code retries}, the count, and {@code retried[{request, attempt, status,
- * wait_ms, retry_after}]}, each retry and the wait before it, from Kong's Retry-After when {@code retry_after}).
- * A sensitive field has {@code "sensitive": true} and no values.
+ * wait_ms, retry_after}]}, each retry and the wait before it, from Kong's Retry-After when {@code retry_after}; and
+ * {@code verified} and {@code unconverged} after the re-read). A sensitive field has {@code "sensitive": true} and
+ * no values.
  */
 final class JsonReport {
     static final String FORMAT_VERSION = "1.0";
@@ -100,6 +103,27 @@ final class JsonReport {
         return n;
     }
 
+    /**
+     * {@code verified}: true or false once Kong was re-read after the writes, null when it was not; {@code unconverged}:
+     * the entities still different, each like a change plus a one-line {@code message}.
+     */
+    private static void verification(ObjectNode n, ApplyResult.Verification v) {
+        if (v == null) {
+            n.putNull("verified");
+            n.putArray("unconverged");
+            return;
+        }
+        n.put("verified", v.converged());
+        if (v.error() != null) n.put("verification_error", v.error());
+        ArrayNode out = n.putArray("unconverged");
+        List<String> messages = v.messages();
+        for (int i = 0; i < v.unconverged().size(); i++) {
+            ObjectNode c = change(v.unconverged().get(i));
+            c.put("message", "did not converge: " + messages.get(i));
+            out.add(c);
+        }
+    }
+
     private static ObjectNode applied(ApplyResult a) {
         ObjectNode n = JSON.createObjectNode();
         n.put("outcome", a.outcome().name().toLowerCase(java.util.Locale.ROOT));
@@ -128,6 +152,7 @@ final class JsonReport {
             rn.put("wait_ms", r.delay().toMillis());
             rn.put("retry_after", r.retryAfter());
         }
+        verification(n, a.verification());
         if (a.refusal() != null) {
             ObjectNode g = n.putObject("refused");
             g.put("deletions", a.refusal().deletions());

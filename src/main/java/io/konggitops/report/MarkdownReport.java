@@ -49,7 +49,8 @@ final class MarkdownReport {
         StringBuilder tail = new StringBuilder();
         problems(tail, r.problems());
         if (r.applied() != null) {
-            tail.append("#### Applied\n\n```\n").append(TextReport.appliedSection(r.applied())).append("```\n");
+            boolean unproven = r.applied().verified().isPresent() && !r.applied().verified().get();
+            tail.append(unproven ? "#### Apply: NOT CONVERGED\n\n```\n" : "#### Applied\n\n```\n").append(TextReport.appliedSection(r.applied())).append("```\n");
         }
         StringBuilder body = new StringBuilder();
         boolean truncated = false;

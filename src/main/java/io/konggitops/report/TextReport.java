@@ -61,7 +61,9 @@ final class TextReport {
             case NOTHING_TO_DO -> sb.append("Nothing to apply: Kong is in sync.\n");
             case REFUSED -> sb.append("Refused, nothing written: ").append(a.refusal().reason()).append('\n');
             default -> {
-                sb.append("Applied: ").append(a.applied().size()).append(" change(s)");
+                boolean unproven = a.verified().isPresent() && !a.verified().get();
+                sb.append(unproven ? "Written (acknowledged by Kong, not all in effect): " : "Applied: ")
+                        .append(a.applied().size()).append(" change(s)");
                 if (!a.failed().isEmpty()) sb.append(", failed: ").append(a.failed().size());
                 if (!a.skipped().isEmpty()) sb.append(", skipped: ").append(a.skipped().size());
                 if (!a.retries().isEmpty()) sb.append(", retries: ").append(a.retries().size());
@@ -71,9 +73,25 @@ final class TextReport {
                     sb.append("  skipped ").append(Values.verb(s.change())).append(' ').append(s.change().label())
                             .append(": ").append(s.reason()).append('\n');
                 }
+                verification(sb, a.verification());
             }
         }
         return sb.toString();
+    }
+
+    /** What re-reading Kong after the writes showed; nothing when it was not re-read. */
+    private static void verification(StringBuilder sb, ApplyResult.Verification v) {
+        if (v == null) return;
+        if (v.error() != null) {
+            sb.append("NOT VERIFIED: ").append(v.error()).append('\n');
+        } else if (v.converged()) {
+            sb.append("Verified: Kong re-read after the writes has every acknowledged change in effect.\n");
+        } else {
+            sb.append("NOT CONVERGED: re-read after the writes, ").append(v.unconverged().size())
+                    .append(v.unconverged().size() == 1 ? " entity still differs" : " entities still differ")
+                    .append(" from the desired state:\n");
+            for (String m : v.messages()) sb.append("  did not converge: ").append(m).append('\n');
+        }
     }
 
     private static char symbol(Change c) {

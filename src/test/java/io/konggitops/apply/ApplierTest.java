@@ -118,21 +118,39 @@ class ApplierTest {
     }
 
     @Test
-    void aPermanentFailureStopsLaterLevelsAndSkipsWhatDependsOnIt() {
+    void aPermanentFailureSkipsOnlyWhatDependsOnItAndTheRestOfThePlanIsApplied() {
         kong.failOn("PUT services s1", 400, -1, null);
 
         ApplyResult result = apply(Kong.plan(twoServices(), kong), 1);
 
         assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.FAILED);
-        assertThat(result.applied()).extracting(Change::label).containsExactly("consumers alice", "services svc-2");
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.applied()).extracting(Change::label).containsExactly("consumers alice", "services svc-2",
+                "upstreams u", "routes web-2", "targets 10.0.0.1:80 on upstream u");
         assertThat(result.failed()).extracting(f -> f.change().label()).containsExactly("services svc-1");
         assertThat(result.skipped()).extracting(s -> s.change().label(), ApplyResult.Skipped::reason).containsExactly(
-                tuple("upstreams u", "not started: the run stopped after services svc-1 failed"),
                 tuple("routes web-1", "depends on services svc-1, which failed"),
-                tuple("routes web-2", "not started: the run stopped after services svc-1 failed"),
-                tuple("targets 10.0.0.1:80 on upstream u", "not started: the run stopped after services svc-1 failed"),
                 tuple("plugins cors on route web-1", "depends on services svc-1, which failed"));
-        assertThat(kong.writes()).containsExactly("PUT consumers c1", "PUT services s2", "PUT services s1");
+        assertThat(kong.writes()).doesNotContain("PUT routes r1", "PUT plugins p1").contains("PUT routes r2");
+        assertThat(kong.count(EntityType.SERVICE)).isEqualTo(1);
+    }
+
+    @Test
+    void aFailedDeleteSkipsTheDeletesThatDependOnItAndOnlyThose() {
+        apply(Kong.plan(twoServices(), kong), 1);
+        kong.failOn("DELETE plugins p1", 400, -1, null);
+
+        ApplyResult result = apply(Kong.plan(state(consumer("c1", "alice"), upstream("u"),
+                target("u", "10.0.0.1:80")), kong), 1);
+
+        assertThat(result.failed()).extracting(f -> f.change().label())
+                .containsExactly("plugins cors on route web-1");
+        assertThat(result.skipped()).extracting(s -> s.change().label(), ApplyResult.Skipped::reason).containsExactly(
+                tuple("routes web-1", "depends on plugins cors on route web-1, which failed"),
+                tuple("services svc-1", "depends on plugins cors on route web-1, which failed"));
+        assertThat(result.applied()).extracting(Change::label).containsExactly("routes web-2", "services svc-2");
+        assertThat(kong.count(EntityType.SERVICE)).isEqualTo(1);
+        assertThat(kong.count(EntityType.ROUTE)).isEqualTo(1);
     }
 
     @Test
@@ -175,6 +193,21 @@ class ApplierTest {
 
         assertThat(result.applied()).extracting(Change::label).containsExactly("certificates cert-1");
         assertThat(kong.count(EntityType.SNI)).isEqualTo(2);
+    }
+
+    @Test
+    void aCertificateUpdateIsVerifiedWithoutItsSnisBeingTakenForMissing() {
+        KongState before = state(certificate("cert-1").with("snis", List.of("a.example.com")));
+        apply(Kong.plan(before, kong), 1);
+        KongState after = state(certificate("cert-1").with("key", "-----NEW KEY-----")
+                .with("snis", List.of("a.example.com")));
+        Plan plan = Kong.plan(after, kong);
+
+        ApplyResult result = Applier.apply(plan, kong, Kong.options(sleeper).withVerification(builtin(), OPTIONS));
+
+        assertThat(result.applied()).extracting(Change::label).containsExactly("certificates cert-1");
+        assertThat(result.verified()).contains(true);
+        assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
     }
 
     @Test

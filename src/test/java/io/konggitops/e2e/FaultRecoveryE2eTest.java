@@ -13,8 +13,8 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A write failing at any position of the 21-write samples plan leaves Kong half-done; the next run converges. The
- * injected 400 is not retried, so each position is exercised as a hard stop.
+ * A write failing at any position of the 21-write samples plan leaves Kong without it and what depends on it; the
+ * next run converges. The injected 400 is not retried, so each position is exercised as a permanent failure.
  */
 class FaultRecoveryE2eTest {
     @TempDir
@@ -40,7 +40,7 @@ class FaultRecoveryE2eTest {
         E2eFixture.Run failed = f.reconcile();
         assertThat(failed.exit()).as(failed.toString()).isEqualTo(1);
         assertThat(failed.out()).contains("HTTP 400");
-        assertThat(f.kong.stats().writes()).as("the run stops at the failure's level").isLessThanOrEqualTo(21);
+        assertThat(f.kong.stats().writes()).as("a failed write skips only what depends on it").isLessThanOrEqualTo(21);
         assertThat(f.kong.store().size()).isLessThan(21);
 
         E2eFixture.Run repair = f.reconcile();

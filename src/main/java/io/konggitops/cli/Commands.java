@@ -165,7 +165,9 @@ final class Commands {
             report(new RunReport("reconcile", config.source().repo(), d.commit(), kongInfo(root), d.problems(), plan,
                     result));
             if (result.refused()) return Main.REFUSED;
-            return result.succeeded() ? Main.OK : Main.ERROR;
+            // what could be applied was; objects left out as invalid still make the run fail
+            boolean invalid = d.problems().stream().anyMatch(Problem::isError);
+            return result.succeeded() && !invalid ? Main.OK : Main.ERROR;
         }
     }
 

@@ -24,7 +24,8 @@ final class RouteExpression {
         for (int i = 0; i < paths.size(); i++) {
             if (!(paths.get(i) instanceof String p) || !p.startsWith("~")) continue;
             String re = "^" + p.substring(1).replace("?<", "?P<");
-            String why = AtcRegex.error(re, anyEscape);
+            // judged before the ?< → ?P< rewrite, which would turn a look-behind into a bad group name
+            String why = AtcRegex.error("^" + p.substring(1), anyEscape);
             if (why != null) {
                 c.fail("paths[" + i + "]", PREFIX + "'" + re + "': " + why, "Kong " + c.target().version()
                         + " with router_flavor " + c.target().routerFlavor().value() + " matches regex paths with the "

@@ -11,9 +11,12 @@ final class RoutePaths {
     private RoutePaths() {
     }
 
-    static final Typedef ROUTER_PATH = Typedef.string(RoutePaths::check);
+    /** {@code router_path}; the normalized-form rule exists from Kong 3.1. */
+    static Typedef routerPath(boolean normalizedForm) {
+        return Typedef.string(p -> check(p, normalizedForm));
+    }
 
-    private static String check(String path) {
+    private static String check(String path, boolean normalizedForm) {
         if (!path.startsWith("/") && !path.startsWith("~/")) {
             return "should start with: / (fixed path) or ~/ (regex path)";
         }
@@ -21,6 +24,7 @@ final class RoutePaths {
         UriPaths.PathError e = UriPaths.validatePath(path);
         if (e != null && e.code().equals("percent")) return e.message();
         if (!path.startsWith("~")) {
+            if (!normalizedForm) return null;
             String normalized = UriPaths.normalize(path);
             return path.equals(normalized) ? null
                     : "non-normalized path, consider use '" + normalized + "' instead";

@@ -32,15 +32,19 @@ final class RouteRules implements EntityRules {
                 "use 426, 301, 302, 307 or 308");
         Typedefs.tags(c);
         boolean traditional = c.target().routerFlavor() == RouterFlavor.TRADITIONAL;
-        c.each("snis", traditional ? Typedefs.SNI : Typedefs.WILDCARD_HOST,
-                "use host names (a wildcard only as the leftmost label" + (traditional ? ", not with traditional" : "")
-                        + "), without port and not an IP");
+        // wildcard SNIs on routes: Kong 3.7+, not under traditional
+        boolean wildcardSnis = !traditional && KongVersions.atLeast(c.target().version(), 3, 7);
+        c.each("snis", wildcardSnis ? Typedefs.WILDCARD_HOST : Typedefs.SNI,
+                "use host names without port, not IP addresses" + (wildcardSnis
+                        ? " (one wildcard at most, as the leftmost or rightmost label)"
+                        : " and without wildcard (route SNIs take wildcards from Kong 3.7, not under traditional)"));
         c.each("methods", Typedefs.HTTP_METHOD_T, "use upper-case HTTP method names such as GET or POST");
         c.each("hosts", RouteHosts.HOST, "use a host name, optionally with one wildcard as the leftmost or rightmost "
                 + "label and an optional port");
         List<Object> paths = c.list("paths", List.of());
+        Typedef routerPath = RoutePaths.routerPath(KongVersions.atLeast(c.target().version(), 3, 1));
         for (int i = 0; i < paths.size(); i++) {
-            String why = RoutePaths.ROUTER_PATH.check(paths.get(i));
+            String why = routerPath.check(paths.get(i));
             if (why != null) c.fail("paths[" + i + "]", why, RoutePaths.hint(String.valueOf(paths.get(i))));
         }
         headers(c);

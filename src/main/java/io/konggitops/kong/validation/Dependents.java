@@ -5,6 +5,8 @@ import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,28 +24,32 @@ public final class Dependents {
     public record Pruned(KongState kept, List<KongEntity> dependents) {
     }
 
+    private static final Map<String, EntityType> FOREIGN_KEYS = Map.of("service", EntityType.SERVICE,
+            "route", EntityType.ROUTE, "consumer", EntityType.CONSUMER, "upstream", EntityType.UPSTREAM,
+            "certificate", EntityType.CERTIFICATE, "client_certificate", EntityType.CERTIFICATE);
+
     private Dependents() {
     }
 
     public static Pruned prune(KongState state, Set<KongEntity> leftOut) {
         Map<KongEntity, Boolean> out = new IdentityHashMap<>();
+        Set<String> goneKeys = new HashSet<>();
         for (KongEntity e : state.entities()) {
-            if (leftOut.contains(e)) out.put(e, Boolean.TRUE);
+            if (leftOut.contains(e)) {
+                out.put(e, Boolean.TRUE);
+                goneKeys.addAll(keys(e));
+            }
         }
         List<KongEntity> dependents = new ArrayList<>();
         boolean changed = true;
         while (changed) {
             changed = false;
             for (KongEntity e : state.entities()) {
-                if (out.containsKey(e)) continue;
-                for (KongEntity gone : List.copyOf(out.keySet())) {
-                    if (references(e, gone)) {
-                        out.put(e, Boolean.FALSE);
-                        dependents.add(e);
-                        changed = true;
-                        break;
-                    }
-                }
+                if (out.containsKey(e) || refs(e).stream().noneMatch(goneKeys::contains)) continue;
+                out.put(e, Boolean.FALSE);
+                goneKeys.addAll(keys(e));
+                dependents.add(e);
+                changed = true;
             }
         }
         orphans(state, out, dependents);
@@ -56,63 +62,73 @@ public final class Dependents {
      * goes too; so does an upstream no kept service points at any more, with its targets.
      */
     private static void orphans(KongState state, Map<KongEntity, Boolean> out, List<KongEntity> dependents) {
+        Map<String, int[]> routesByService = new HashMap<>(); // key → {all, kept}
+        Map<String, int[]> servicesByUpstream = new HashMap<>();
+        for (KongEntity e : state.entities()) {
+            if (e.type() == EntityType.ROUTE) count(routesByService, refs(e), out.containsKey(e));
+        }
         List<KongEntity> orphans = new ArrayList<>();
         for (KongEntity s : state.entities()) {
-            if (s.type() != EntityType.SERVICE || out.containsKey(s)) continue;
-            List<KongEntity> routes = state.entities().stream()
-                    .filter(r -> r.type() == EntityType.ROUTE && references(r, s)).toList();
-            if (!routes.isEmpty() && routes.stream().allMatch(out::containsKey)) orphans.add(s);
+            if (s.type() != EntityType.SERVICE) continue;
+            boolean gone = out.containsKey(s);
+            if (!gone && keys(s).stream().map(routesByService::get)
+                    .anyMatch(c -> c != null && c[0] > 0 && c[1] == 0)) {
+                orphans.add(s);
+                gone = true;
+            }
+            count(servicesByUpstream, refs(s), gone);
         }
         for (KongEntity u : state.entities()) {
             if (u.type() != EntityType.UPSTREAM || out.containsKey(u)) continue;
-            List<KongEntity> users = state.entities().stream()
-                    .filter(s -> s.type() == EntityType.SERVICE && references(s, u)).toList();
-            if (!users.isEmpty() && users.stream().allMatch(s -> out.containsKey(s) || orphans.contains(s))) {
+            if (keys(u).stream().map(servicesByUpstream::get).anyMatch(c -> c != null && c[0] > 0 && c[1] == 0)) {
                 orphans.add(u);
             }
         }
+        Set<String> orphanKeys = new HashSet<>();
         for (KongEntity o : orphans) {
             out.put(o, Boolean.FALSE);
             dependents.add(o);
+            orphanKeys.addAll(keys(o));
         }
         for (KongEntity t : state.entities()) {
-            if (!out.containsKey(t) && orphans.stream().anyMatch(o -> references(t, o))) {
+            if (!out.containsKey(t) && refs(t).stream().anyMatch(orphanKeys::contains)) {
                 out.put(t, Boolean.FALSE);
                 dependents.add(t);
             }
         }
     }
 
-    /** Whether {@code e} points at {@code target}. */
-    static boolean references(KongEntity e, KongEntity target) {
-        for (String fk : List.of("service", "route", "consumer", "upstream", "certificate", "client_certificate")) {
-            if (pointsAt(e.get(fk), target, fk)) return true;
+    private static void count(Map<String, int[]> counts, List<String> refs, boolean gone) {
+        for (String r : refs) {
+            int[] c = counts.computeIfAbsent(r, k -> new int[2]);
+            c[0]++;
+            if (!gone) c[1]++;
+        }
+    }
+
+    /** How other entities may point at {@code e}: {@code TYPE id:...} and {@code TYPE name:...}. */
+    static List<String> keys(KongEntity e) {
+        List<String> keys = new ArrayList<>(2);
+        if (e.id() != null) keys.add(e.type() + " id:" + e.id());
+        if (e.name() != null) keys.add(e.type() + " name:" + e.name());
+        return keys;
+    }
+
+    /** What {@code e} points at, in the form of {@link #keys}. */
+    static List<String> refs(KongEntity e) {
+        List<String> refs = new ArrayList<>();
+        for (Map.Entry<String, EntityType> fk : FOREIGN_KEYS.entrySet()) {
+            if (e.get(fk.getKey()) instanceof Map<?, ?> m) {
+                if (m.get("id") != null) refs.add(fk.getValue() + " id:" + m.get("id"));
+                if (m.get("name") != null) refs.add(fk.getValue() + " name:" + m.get("name"));
+            }
         }
         if (e.type() == EntityType.SERVICE) {
-            if (target.type() == EntityType.CA_CERTIFICATE && e.get("ca_certificates") instanceof List<?> ids
-                    && target.id() != null && ids.contains(target.id())) {
-                return true;
+            if (e.get("ca_certificates") instanceof List<?> ids) {
+                for (Object id : ids) refs.add(EntityType.CA_CERTIFICATE + " id:" + id);
             }
-            return target.type() == EntityType.UPSTREAM && target.name() != null
-                    && target.name().equals(e.string("host"));
+            if (e.string("host") != null) refs.add(EntityType.UPSTREAM + " name:" + e.string("host"));
         }
-        return false;
-    }
-
-    private static boolean pointsAt(Object ref, KongEntity target, String field) {
-        if (!(ref instanceof Map<?, ?> m) || !kindOf(field).equals(target.type())) return false;
-        Object id = m.get("id");
-        Object name = m.get("name");
-        return (id != null && id.equals(target.id())) || (name != null && name.equals(target.name()));
-    }
-
-    private static EntityType kindOf(String field) {
-        return switch (field) {
-            case "service" -> EntityType.SERVICE;
-            case "route" -> EntityType.ROUTE;
-            case "consumer" -> EntityType.CONSUMER;
-            case "upstream" -> EntityType.UPSTREAM;
-            default -> EntityType.CERTIFICATE;
-        };
+        return refs;
     }
 }

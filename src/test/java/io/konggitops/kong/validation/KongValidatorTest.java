@@ -74,6 +74,9 @@ class KongValidatorTest {
                         "'snis' can only be set when 'protocols' is 'grpcs', 'https', 'tls' or 'tls_passthrough'"),
                 row("a wildcard SNI on a route is refused under traditional", TRADITIONAL,
                         route(Map.of("snis", List.of("*.example.com"))), "snis[0]", "invalid value: *.example.com"),
+                row("a wildcard SNI on a route is refused before Kong 3.7",
+                        new KongTarget("3.6.1", TRADITIONAL_COMPATIBLE, false),
+                        route(Map.of("snis", List.of("*.example.com"))), "snis[0]", "invalid value: *.example.com"),
                 row("a host header is refused: hosts match the host",
                         route(Map.of("headers", Map.of("Host", List.of("a.example.com")))), "headers.Host",
                         "cannot contain 'host' header, which must be specified in the 'hosts' attribute"),
@@ -206,7 +209,10 @@ class KongValidatorTest {
                 row("a wildcard SNI passes", sni("*.example.com")),
                 row("a matching certificate and key pass", certificate(read("tls/rsa1.crt"), read("tls/rsa1.key"))),
                 row("an EC certificate and key pass", certificate(read("tls/ec.crt"), read("tls/ec.key"))),
-                row("a CA certificate passes", caCertificate(read("tls/rsa1.crt"))));
+                row("a CA certificate passes", caCertificate(read("tls/rsa1.crt"))),
+                arguments("a non-normalized prefix path passes on Kong 3.0, before the rule existed",
+                        new KongTarget("3.0.1", TRADITIONAL_COMPATIBLE, false),
+                        route(Map.of("paths", List.of("/a/../b")))));
     }
 
     @ParameterizedTest(name = "{0}")

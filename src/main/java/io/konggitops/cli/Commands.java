@@ -167,7 +167,9 @@ final class Commands {
                     result));
             if (result.refused()) return Main.REFUSED;
             printUnverified(result);
-            return result.succeeded() ? Main.OK : Main.ERROR;
+            // what could be applied was; objects left out as invalid still make the run fail
+            boolean invalid = d.problems().stream().anyMatch(Problem::isError);
+            return result.succeeded() && !invalid ? Main.OK : Main.ERROR;
         }
     }
 

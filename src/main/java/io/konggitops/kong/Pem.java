@@ -90,6 +90,37 @@ public final class Pem {
         return null;
     }
 
+    /**
+     * Whether {@code key} is the private half of {@code pub} (Kong: "certificate does not match key"): a random
+     * challenge signed with the key must verify with the public key.
+     */
+    public static boolean keyMatches(PrivateKey key, java.security.PublicKey pub) {
+        String alg = switch (key.getAlgorithm()) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC" -> "SHA256withECDSA";
+            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
+            default -> null;
+        };
+        if (alg == null || !key.getAlgorithm().equals(pub.getAlgorithm())
+                && !(key.getAlgorithm().startsWith("Ed") && pub.getAlgorithm().startsWith("Ed"))) {
+            return false;
+        }
+        try {
+            byte[] challenge = new byte[32];
+            new java.security.SecureRandom().nextBytes(challenge);
+            java.security.Signature s = java.security.Signature.getInstance(alg);
+            s.initSign(key);
+            s.update(challenge);
+            byte[] sig = s.sign();
+            java.security.Signature v = java.security.Signature.getInstance(alg);
+            v.initVerify(pub);
+            v.update(challenge);
+            return v.verify(sig);
+        } catch (GeneralSecurityException e) {
+            return false;
+        }
+    }
+
     private static PrivateKey pkcs8(byte[] der) throws GeneralSecurityException {
         for (String alg : List.of("RSA", "EC", "Ed25519", "Ed448", "RSASSA-PSS")) {
             try {

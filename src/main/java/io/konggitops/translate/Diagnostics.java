@@ -34,6 +34,16 @@ public final class Diagnostics {
         problems.add(new Problem(severity, ObjectRef.of(kind, namespace, name), origin, message, hint));
     }
 
+    /** A problem built elsewhere (e.g. from a Kong rule violation). */
+    public void add(Problem problem) {
+        problems.add(problem);
+    }
+
+    /** Where the cluster view saw an object, when it did. */
+    public java.util.Optional<Origin> originOf(ObjectRef ref) {
+        return view.originOf(ref.kind(), ref.namespace(), ref.name());
+    }
+
     public List<Problem> problems() {
         return new ArrayList<>(problems);
     }

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * The translate stage: Kubernetes manifests + what the cluster knows → the Kong state KIC would produce (same names,
  * uuid5 IDs, tags and field values), plus problems. Steps in KIC's order ({@code BuildKongConfig}): Ingress rules →
- * services (Kubernetes Service attached, annotations) → upstreams and targets → route overrides → certificates → IDs.
+ * services (Kubernetes Service attached, annotations) → upstreams and targets → route overrides → certificates → IDs,
+ * then a check of every entity against Kong's own rules (objects Kong would reject are left out with their dependents).
  */
 public final class Translator {
     private Translator() {
@@ -40,6 +41,7 @@ public final class Translator {
         Map<String, String> certIds = new HashMap<>();
         List<Certificates.Built> certs = certificates.build(view, options.workspace(), certIds);
         KongState state = new KongStateAssembler(options).assemble(services, upstreams, certs, certIds);
+        state = KongRulesCheck.apply(state, options.target(), diag);
         return new Translation(state, diag.problems());
     }
 

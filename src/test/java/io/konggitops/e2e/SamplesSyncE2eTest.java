@@ -140,7 +140,9 @@ class SamplesSyncE2eTest {
             f.repo.commit("the TLS secret now lives in the cluster only");
             before = f.kong.stats().total();
             run = f.reconcile();
-            assertThat(run.exit()).as(run.toString()).isZero();
+            // the rest is applied, but the Ingress now names a Secret that is missing: an error, so exit 1
+            assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+            assertThat(run.all()).contains("TLS Secret shop/shop-tls not found");
             deletes = writesSince(f, before);
             assertThat(deletes).hasSize(3).allMatch(w -> w.startsWith("DELETE "));
             assertThat(deletes.get(2)).startsWith("DELETE /certificates/");

@@ -4,9 +4,6 @@ import io.konggitops.kong.Pem;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.PublicKey;
-import java.security.SecureRandom;
-import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -40,34 +37,7 @@ public final class PemKeyPair {
             return "tls.key is not a valid PKCS#8, PKCS#1 (RSA) or SEC1 (EC) private key";
         }
         if (key == null) return "tls.key holds no PEM private key block";
-        return matches(key, cert.getPublicKey()) ? null : "tls.key does not match the public key of tls.crt";
-    }
-
-    private static boolean matches(PrivateKey key, PublicKey pub) {
-        String alg = switch (key.getAlgorithm()) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC" -> "SHA256withECDSA";
-            case "Ed25519", "Ed448", "EdDSA" -> key.getAlgorithm();
-            default -> null;
-        };
-        if (alg == null || !key.getAlgorithm().equals(pub.getAlgorithm())
-                && !(key.getAlgorithm().startsWith("Ed") && pub.getAlgorithm().startsWith("Ed"))) {
-            return false;
-        }
-        try {
-            byte[] challenge = new byte[32];
-            new SecureRandom().nextBytes(challenge);
-            Signature s = Signature.getInstance(alg);
-            s.initSign(key);
-            s.update(challenge);
-            byte[] sig = s.sign();
-            Signature v = Signature.getInstance(alg);
-            v.initVerify(pub);
-            v.update(challenge);
-            return v.verify(sig);
-        } catch (GeneralSecurityException e) {
-            return false;
-        }
+        return Pem.keyMatches(key, cert.getPublicKey()) ? null : "tls.key does not match the public key of tls.crt";
     }
 
     /** Trims like KIC ({@code strings.TrimSpace}) before use. */

@@ -4,30 +4,26 @@ import io.konggitops.apply.ApplyOptions;
 import io.konggitops.apply.ApplyResult;
 import io.konggitops.apply.Applier;
 import io.konggitops.apply.DeletionGuard;
-import io.konggitops.cluster.ClusterAccessException;
 import io.konggitops.config.JobConfig;
-import io.konggitops.config.Secrets;
 import io.konggitops.diff.DiffOptions;
 import io.konggitops.diff.Differ;
 import io.konggitops.diff.Plan;
 import io.konggitops.diff.Schemas;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongAdmin;
-import io.konggitops.kong.KongApiException;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongRoot;
 import io.konggitops.kong.KongState;
 import io.konggitops.kong.KongTarget;
 import io.konggitops.kong.deck.DeckReader;
 import io.konggitops.kong.deck.DeckWriter;
+import io.konggitops.problem.KongGitopsException;
 import io.konggitops.problem.Problem;
 import io.konggitops.report.Reports;
 import io.konggitops.report.RunReport;
-import io.konggitops.source.SourceException;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,20 +51,15 @@ final class Commands {
         this.pipeline = new Pipeline(config, env, err);
     }
 
+    /** Runs one command; a failure that ends the run is a {@link KongGitopsException}, caught by {@link Main}. */
     int run(String command) {
-        try {
-            return switch (command) {
-                case "render" -> render();
-                case "validate" -> validate();
-                case "diff" -> diff(false);
-                case "reconcile" -> config.sync().dryRun() ? diff(true) : reconcile();
-                default -> throw new IllegalArgumentException("unknown command " + command);
-            };
-        } catch (SourceException | ClusterAccessException | KongApiException | DeckReader.DeckFileException
-                 | Pipeline.StopException | Secrets.SecretException | java.io.UncheckedIOException e) {
-            err.println("kong-gitops: " + e.getMessage());
-            return Main.ERROR;
-        }
+        return switch (command) {
+            case "render" -> render();
+            case "validate" -> validate();
+            case "diff" -> diff(false);
+            case "reconcile" -> config.sync().dryRun() ? diff(true) : reconcile();
+            default -> throw new IllegalArgumentException("unknown command " + command);
+        };
     }
 
     /** load → resolve → translate → decK file. */
@@ -240,7 +231,8 @@ final class Commands {
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new KongGitopsException("cannot write " + file + ": " + e.getMessage()
+                    + " (check the directory exists and is writable)", e);
         }
     }
 }

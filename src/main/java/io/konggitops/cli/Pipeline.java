@@ -1,5 +1,6 @@
 package io.konggitops.cli;
 
+import io.konggitops.problem.KongGitopsException;
 import io.konggitops.cluster.ClusterOptions;
 import io.konggitops.cluster.ClusterView;
 import io.konggitops.cluster.MergedClusterView;
@@ -28,7 +29,7 @@ import java.util.Map;
 /** Builds each stage's input from the {@link JobConfig} and runs the stages up to the desired Kong state. */
 final class Pipeline {
     /** A run cannot go on; the message says why and what to do. */
-    static final class StopException extends RuntimeException {
+    static final class StopException extends KongGitopsException {
         StopException(String message) {
             super(message);
         }
@@ -41,6 +42,9 @@ final class Pipeline {
     record Desired(String commit, Translation translation, List<Problem> problems, boolean loadFailed,
                    boolean stop) {
     }
+
+    /** The secret setting holding the Kong admin token (or {@code _FILE}). */
+    static final String ADMIN_TOKEN = "KONG_GITOPS_KONG_ADMIN_TOKEN";
 
     private final JobConfig config;
     private final Map<String, String> env;
@@ -135,7 +139,7 @@ final class Pipeline {
         AdminClientOptions.Builder options = AdminClientOptions.builder(k.adminUrl())
                 .caCert(k.caCert()).clientCertificate(k.clientCert(), k.clientKey())
                 .tlsSkipVerify(k.tlsSkipVerify())
-                .adminToken(Secrets.fromEnv(env, "KONG_GITOPS_KONG_ADMIN_TOKEN"))
+                .adminToken(Secrets.fromEnv(env, ADMIN_TOKEN))
                 .tokenHeader(k.tokenHeader())
                 .workspace(k.workspace());
         AdminClientOptions.parseHeaders(k.headers()).forEach(options::header);

@@ -1,5 +1,6 @@
 package io.konggitops.kong.deck;
 
+import io.konggitops.problem.KongGitopsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -294,7 +295,7 @@ public final class DeckReader {
     }
 
     /** A decK file that cannot be read: names the file and, for syntax errors, the line. */
-    public static final class DeckFileException extends RuntimeException {
+    public static final class DeckFileException extends KongGitopsException {
         private final String file;
         private final int line;
 

@@ -126,16 +126,25 @@ public final class Main {
             JobConfig config = JobConfig.load(command, flags, env, configFile == null ? null : Path.of(configFile),
                     Secrets.problems(env, secrets));
             return new Commands(config, env, out, err).run(command);
-        } catch (KongGitopsException e) {
-            err.println("kong-gitops: " + e.getMessage());
-            LOG.debug("{} failed", command, e);
-            return e.exitCode();
         } catch (RuntimeException e) {
-            err.println("kong-gitops: internal error: " + oneLine(e)
-                    + ", please report it (KONG_GITOPS_LOG_LEVEL=DEBUG shows the stack trace)");
-            LOG.debug("internal error in {}", command, e);
-            return ERROR;
+            return failed(command, e, err);
         }
+    }
+
+    /**
+     * How a run that threw ends: a {@link KongGitopsException} prints its message and exits with its code; anything
+     * else is a bug, printed as one "internal error" line. The stack trace is logged at DEBUG only.
+     */
+    static int failed(String command, RuntimeException e, PrintStream err) {
+        if (e instanceof KongGitopsException known) {
+            err.println("kong-gitops: " + known.getMessage());
+            LOG.debug("{} failed", command, e);
+            return known.exitCode();
+        }
+        err.println("kong-gitops: internal error: " + oneLine(e)
+                + ", please report it (KONG_GITOPS_LOG_LEVEL=DEBUG shows the stack trace)");
+        LOG.debug("internal error in {}", command, e);
+        return ERROR;
     }
 
     /** {@code IllegalStateException: message} on one line. */

@@ -69,6 +69,9 @@ public record RunReport(String command, String repo, String commit, KongInfo kon
                 case REFUSED -> new Outcome(Status.REFUSED, applied.refusal().reason());
                 case FAILED -> new Outcome(Status.FAILED, applied.failed().size() + " change(s) failed, "
                         + applied.applied().size() + " applied, " + applied.skipped().size() + " skipped");
+                // an outcome added later is not a success unless mapped here
+                default -> new Outcome(Status.FAILED, "apply ended " + applied.outcome().name()
+                        .toLowerCase(Locale.ROOT).replace('_', ' '));
             };
         }
     }

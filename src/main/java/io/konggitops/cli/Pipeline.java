@@ -1,6 +1,5 @@
 package io.konggitops.cli;
 
-import io.konggitops.problem.KongGitopsException;
 import io.konggitops.cluster.ClusterOptions;
 import io.konggitops.cluster.ClusterView;
 import io.konggitops.cluster.MergedClusterView;
@@ -12,6 +11,7 @@ import io.konggitops.kong.AdminClient;
 import io.konggitops.kong.AdminClientOptions;
 import io.konggitops.kong.KongAdmin;
 import io.konggitops.kong.KongTarget;
+import io.konggitops.problem.KongGitopsException;
 import io.konggitops.problem.Problem;
 import io.konggitops.source.GitCredentials;
 import io.konggitops.source.ManifestSource;

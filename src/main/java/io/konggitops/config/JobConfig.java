@@ -1,7 +1,7 @@
 package io.konggitops.config;
 
-import io.konggitops.problem.KongGitopsException;
 import io.konggitops.kong.RouterFlavor;
+import io.konggitops.problem.KongGitopsException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

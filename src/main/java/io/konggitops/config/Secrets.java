@@ -1,6 +1,7 @@
 package io.konggitops.config;
 
 import io.konggitops.problem.KongGitopsException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

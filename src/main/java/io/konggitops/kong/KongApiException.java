@@ -1,6 +1,7 @@
 package io.konggitops.kong;
 
 import io.konggitops.problem.KongGitopsException;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;

@@ -1,6 +1,5 @@
 package io.konggitops.kong.deck;
 
-import io.konggitops.problem.KongGitopsException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
+import io.konggitops.problem.KongGitopsException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -157,7 +157,7 @@ final class Commands {
                     if (!unowned.isEmpty()) {
                         String reason = DblessOwnership.refusal(unowned, tag);
                         run.report(run.stopped(plan, RunReport.Status.REFUSED, reason));
-                        err.println("kong-gitops: " + reason);
+                        err.println("kong-gitops: refused, nothing written: " + reason);
                         return Main.REFUSED;
                     }
                 }

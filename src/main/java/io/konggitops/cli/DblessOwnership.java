@@ -28,7 +28,7 @@ final class DblessOwnership {
 
     /** The refusal: what would be deleted (up to {@link #NAMED} by kind and name or id) and the two ways out. */
     static String refusal(List<KongEntity> unowned, String tag) {
-        StringBuilder sb = new StringBuilder("refused, nothing written: this Kong is DB-less, where POST /config "
+        StringBuilder sb = new StringBuilder("this Kong is DB-less, where POST /config "
                 + "replaces the whole configuration, and it has ").append(count(unowned.size()))
                 .append(" without the select tag '").append(tag).append("' that ")
                 .append(unowned.size() == 1 ? "would" : "would all").append(" be deleted: ");

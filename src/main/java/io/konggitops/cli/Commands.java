@@ -4,30 +4,26 @@ import io.konggitops.apply.ApplyOptions;
 import io.konggitops.apply.ApplyResult;
 import io.konggitops.apply.Applier;
 import io.konggitops.apply.DeletionGuard;
-import io.konggitops.cluster.ClusterAccessException;
 import io.konggitops.config.JobConfig;
-import io.konggitops.config.Secrets;
 import io.konggitops.diff.DiffOptions;
 import io.konggitops.diff.Differ;
 import io.konggitops.diff.Plan;
 import io.konggitops.diff.Schemas;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongAdmin;
-import io.konggitops.kong.KongApiException;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongRoot;
 import io.konggitops.kong.KongState;
 import io.konggitops.kong.KongTarget;
 import io.konggitops.kong.deck.DeckReader;
 import io.konggitops.kong.deck.DeckWriter;
+import io.konggitops.problem.KongGitopsException;
 import io.konggitops.problem.Problem;
 import io.konggitops.report.Reports;
 import io.konggitops.report.RunReport;
-import io.konggitops.source.SourceException;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -55,20 +51,15 @@ final class Commands {
         this.pipeline = new Pipeline(config, env, err);
     }
 
+    /** Runs one command; a failure that ends the run is a {@link KongGitopsException}, caught by {@link Main}. */
     int run(String command) {
-        try {
-            return switch (command) {
-                case "render" -> render();
-                case "validate" -> validate();
-                case "diff" -> diff(false);
-                case "reconcile" -> config.sync().dryRun() ? diff(true) : reconcile();
-                default -> throw new IllegalArgumentException("unknown command " + command);
-            };
-        } catch (SourceException | ClusterAccessException | KongApiException | DeckReader.DeckFileException
-                 | Pipeline.StopException | Secrets.SecretException | java.io.UncheckedIOException e) {
-            err.println("kong-gitops: " + e.getMessage());
-            return Main.ERROR;
-        }
+        return switch (command) {
+            case "render" -> render();
+            case "validate" -> validate();
+            case "diff" -> diff(false);
+            case "reconcile" -> config.sync().dryRun() ? diff(true) : reconcile();
+            default -> throw new IllegalArgumentException("unknown command " + command);
+        };
     }
 
     /** load → resolve → translate → decK file. */
@@ -105,91 +96,88 @@ final class Commands {
     /** load → resolve → translate → read Kong (or a decK file) → diff → report. Exit 0 in sync, 2 drift. */
     private int diff(boolean dryRunOfReconcile) {
         if (config.kong().kongState() != null && !dryRunOfReconcile) {
-            return diffAgainstFile(config.kong().kongState());
+            return reporting(new Run("diff"), run -> diffAgainstFile(run, config.kong().kongState()));
         }
-        Pipeline.Resolved resolved = pipeline.resolve();
-        try (KongAdmin admin = pipeline.admin()) {
-            KongRoot root = admin.root();
-            Pipeline.Desired d = pipeline.desired(resolved, root.target());
-            if (stopped(d)) return Main.ERROR;
-            Plan plan = plan(admin, root.target(), d.translation().desired());
-            report(new RunReport(dryRunOfReconcile ? "reconcile --dry-run" : "diff", config.source().repo(),
-                    d.commit(), kongInfo(root), d.problems(), plan, null));
-            return plan.isEmpty() ? Main.OK : Main.DRIFT;
-        }
+        return reporting(new Run(dryRunOfReconcile ? "reconcile --dry-run" : "diff"), run -> {
+            Pipeline.Resolved resolved = pipeline.resolve();
+            run.commit = resolved.manifests().commit();
+            try (KongAdmin admin = pipeline.admin()) {
+                KongRoot root = admin.root();
+                run.kong = kongInfo(root);
+                Pipeline.Desired d = pipeline.desired(resolved, root.target());
+                run.problems = d.problems();
+                if (stopped(run, d)) return Main.ERROR;
+                Plan plan = plan(admin, root, d.translation().desired());
+                run.report(new RunReport(run.command, config.source().repo(), d.commit(), run.kong, d.problems(), plan,
+                        null));
+                return plan.isEmpty() ? Main.OK : Main.DRIFT;
+            }
+        });
     }
 
-    private int diffAgainstFile(Path file) {
+    private int diffAgainstFile(Run run, Path file) {
         KongTarget target = pipeline.flagTarget();
+        run.kong = new RunReport.KongInfo(file.toString(), target.version(), target.dbless() ? "off" : "postgres",
+                target.routerFlavor().value());
         Pipeline.Desired d = pipeline.desired(target);
-        if (stopped(d)) return Main.ERROR;
+        run.commit = d.commit();
+        run.problems = d.problems();
+        if (stopped(run, d)) return Main.ERROR;
         KongState live = owned(DeckReader.read(file));
         Plan plan = Differ.diff(d.translation().desired(), live, Schemas.builtin(target.routerFlavor()),
                 diffOptions());
-        RunReport.KongInfo kong = new RunReport.KongInfo(file.toString(), target.version(),
-                target.dbless() ? "off" : "postgres", target.routerFlavor().value());
-        report(new RunReport("diff", config.source().repo(), d.commit(), kong, d.problems(), plan, null));
+        run.report(new RunReport("diff", config.source().repo(), d.commit(), run.kong, d.problems(), plan, null));
         return plan.isEmpty() ? Main.OK : Main.DRIFT;
     }
 
     /** diff, then apply: DB mode entity by entity, DB-less with POST /config. */
     private int reconcile() {
-        Pipeline.Resolved resolved = pipeline.resolve();
-        try (KongAdmin admin = pipeline.admin()) {
-            KongRoot root = admin.root();
-            Pipeline.Desired d = pipeline.desired(resolved, root.target());
-            if (stopped(d)) return Main.ERROR;
-            if (d.loadFailed()) {
-                printProblems(d.problems());
-                err.println("kong-gitops: refusing to reconcile: some manifests could not be loaded, and nothing is "
-                        + "deleted because its source failed to load. Fix them (see above) and run again.");
-                return Main.ERROR;
-            }
-            Planned planned = planned(admin, root.target(), d.translation().desired());
-            Plan plan = planned.plan();
-            if (root.dbless() && !plan.isEmpty() && !config.sync().dblessReplaceUnowned()) {
-                long unowned = unowned(admin, d.translation().desired());
-                if (unowned > 0) {
-                    report(new RunReport("reconcile", config.source().repo(), d.commit(), kongInfo(root),
-                            d.problems(), plan, null));
-                    err.println("kong-gitops: refused, nothing written: this Kong is DB-less, where POST /config "
-                            + "replaces the whole configuration, and it has " + unowned + " entities without the "
-                            + "select tag '" + config.translation().selectTag() + "' that would be deleted. Tag them, "
-                            + "or pass --dbless-replace-unowned to let this job own the whole configuration.");
-                    return Main.REFUSED;
+        return reporting(new Run("reconcile"), run -> {
+            Pipeline.Resolved resolved = pipeline.resolve();
+            run.commit = resolved.manifests().commit();
+            try (KongAdmin admin = pipeline.admin()) {
+                KongRoot root = admin.root();
+                run.kong = kongInfo(root);
+                Pipeline.Desired d = pipeline.desired(resolved, root.target());
+                run.problems = d.problems();
+                if (stopped(run, d)) return Main.ERROR;
+                if (d.loadFailed()) {
+                    printProblems(d.problems());
+                    String reason = "some manifests could not be loaded, and nothing is deleted because its source "
+                            + "failed to load. Fix them (see the problems) and run again.";
+                    run.report(run.stopped(null, RunReport.Status.REFUSED, reason));
+                    err.println("kong-gitops: refusing to reconcile: " + reason);
+                    return Main.ERROR;
                 }
+                Planned planned = planned(admin, root, d.translation().desired());
+                Plan plan = planned.plan();
+                if (root.dbless() && !plan.isEmpty() && !config.sync().dblessReplaceUnowned()) {
+                    String tag = config.translation().selectTag();
+                    List<KongEntity> unowned = DblessOwnership.unowned(
+                            admin.read(typesToRead(d.translation().desired(), root), List.of()).entities(), tag);
+                    if (!unowned.isEmpty()) {
+                        String reason = DblessOwnership.refusal(unowned, tag);
+                        run.report(run.stopped(plan, RunReport.Status.REFUSED, reason));
+                        err.println("kong-gitops: refused, nothing written: " + reason);
+                        return Main.REFUSED;
+                    }
+                }
+                ApplyOptions options = ApplyOptions.defaults().withParallelism(config.sync().parallelism())
+                        .withGuard(DeletionGuard.parse(config.sync().maxDeletions(), config.sync().allowEmpty()))
+                        .withDbless(root.dbless()).withVerification(planned.schemas(), diffOptions());
+                ApplyResult result = Applier.apply(plan, admin, options);
+                run.report(new RunReport("reconcile", config.source().repo(), d.commit(), run.kong, d.problems(), plan,
+                        result));
+                if (result.refused()) return Main.REFUSED;
+                printUnverified(result);
+                // what could be applied was; objects left out as invalid still make the run fail
+                boolean invalid = d.problems().stream().anyMatch(Problem::isError);
+                return result.succeeded() && !invalid ? Main.OK : Main.ERROR;
             }
-            ApplyOptions options = ApplyOptions.defaults().withParallelism(config.sync().parallelism())
-                    .withGuard(DeletionGuard.parse(config.sync().maxDeletions(), config.sync().allowEmpty()))
-                    .withDbless(root.dbless()).withVerification(planned.schemas(), diffOptions());
-            ApplyResult result = Applier.apply(plan, admin, options);
-            report(new RunReport("reconcile", config.source().repo(), d.commit(), kongInfo(root), d.problems(), plan,
-                    result));
-            if (result.refused()) return Main.REFUSED;
-            printUnverified(result);
-            // what could be applied was; objects left out as invalid still make the run fail
-            boolean invalid = d.problems().stream().anyMatch(Problem::isError);
-            return result.succeeded() && !invalid ? Main.OK : Main.ERROR;
-        }
+        });
     }
 
-    private Plan plan(KongAdmin admin, KongTarget target, KongState desired) {
-        return planned(admin, target, desired).plan();
-    }
-
-    /** A plan and the schemas it was made with (the verification after apply re-diffs with the same ones). */
-    private record Planned(Plan plan, Schemas schemas) {
-    }
-
-    private Planned planned(KongAdmin admin, KongTarget target, KongState desired) {
-        Set<EntityType> types = typesToRead(desired);
-        KongState live = admin.read(types, List.of(config.translation().selectTag()));
-        List<String> plugins = desired.of(EntityType.PLUGIN).map(KongEntity::name).distinct().sorted().toList();
-        Schemas schemas = Schemas.fetch(admin, types, plugins, target.routerFlavor());
-        return new Planned(Differ.diff(desired, live, schemas, diffOptions()), schemas);
-    }
-
-    /** Kong re-read after the writes still differs: say so on stderr too (the report may be JSON on stdout). */
+    /** Each entity Kong did not converge on, or why the re-read failed, on stderr next to the report. */
     private void printUnverified(ApplyResult result) {
         ApplyResult.Verification v = result.verification();
         if (v == null || v.converged()) return;
@@ -202,18 +190,72 @@ final class Commands {
         }
     }
 
-    /** How many entities this Kong has that do not carry the select tag (one untagged read). */
-    private long unowned(KongAdmin admin, KongState desired) {
-        String tag = config.translation().selectTag();
-        return admin.read(typesToRead(desired), List.of()).entities().stream()
-                .filter(e -> !(e.get("tags") instanceof List<?> tags && tags.contains(tag))).count();
+    /** What a diff or reconcile knew so far, for the report of a run that stops on the way. */
+    private final class Run {
+        final String command;
+        String commit;
+        RunReport.KongInfo kong = new RunReport.KongInfo(config.kong().adminUrl(), null, null, null);
+        List<Problem> problems = List.of();
+        boolean reported;
+
+        Run(String command) {
+            this.command = command;
+        }
+
+        /** Writes the report; a run reports once, even when writing the report is what fails. */
+        void report(RunReport report) {
+            reported = true;
+            Commands.this.report(report);
+        }
+
+        RunReport stopped(Plan plan, RunReport.Status status, String reason) {
+            return RunReport.stopped(command, config.source().repo(), commit, kong, problems, plan, status, reason);
+        }
     }
 
-    /** Core kinds always; credential kinds only when wanted (their endpoints exist only with their plugins). */
-    static Set<EntityType> typesToRead(KongState desired) {
+    /**
+     * Runs a diff or reconcile so that every way it ends writes the report asked for: a failure that ends the run
+     * ({@link KongGitopsException}) is reported as {@code error} with its message, then rethrown for the exit code.
+     */
+    private int reporting(Run run, java.util.function.ToIntFunction<Run> body) {
+        try {
+            return body.applyAsInt(run);
+        } catch (KongGitopsException e) {
+            if (!run.reported) run.report(run.stopped(null, RunReport.Status.ERROR, e.getMessage()));
+            throw e;
+        }
+    }
+
+    private Plan plan(KongAdmin admin, KongRoot root, KongState desired) {
+        return planned(admin, root, desired).plan();
+    }
+
+    /** A plan and the schemas it was made with (the verification after apply re-diffs with the same ones). */
+    private record Planned(Plan plan, Schemas schemas) {
+    }
+
+    private Planned planned(KongAdmin admin, KongRoot root, KongState desired) {
+        KongTarget target = root.target();
+        Set<EntityType> types = typesToRead(desired, root);
+        KongState live = admin.read(types, List.of(config.translation().selectTag()));
+        List<String> plugins = desired.of(EntityType.PLUGIN).map(KongEntity::name).distinct().sorted().toList();
+        Schemas schemas = Schemas.fetch(admin, types, plugins, target.routerFlavor());
+        return new Planned(Differ.diff(desired, live, schemas, diffOptions()), schemas);
+    }
+
+    /**
+     * Core kinds always; a credential kind when its plugin is available on this Kong ({@code GET /}
+     * {@code plugins.available_on_server}; every kind when Kong does not say) or Git wants one. Reading a kind Git no
+     * longer has is what lets its last owned credential be deleted; a collection that is not there (plugin not
+     * installed) reads as empty.
+     */
+    static Set<EntityType> typesToRead(KongState desired, KongRoot root) {
         Set<EntityType> types = EnumSet.noneOf(EntityType.class);
         for (EntityType t : EntityType.values()) {
-            if (!t.isCredential() || desired.of(t).findAny().isPresent()) types.add(t);
+            if (!t.isCredential() || root.pluginAvailable(t.credentialPlugin())
+                    || desired.of(t).findAny().isPresent()) {
+                types.add(t);
+            }
         }
         return types;
     }
@@ -249,6 +291,15 @@ final class Commands {
         return d.stop();
     }
 
+    /** As {@link #stopped(Pipeline.Desired)}, and the report says why nothing was planned. */
+    private boolean stopped(Run run, Pipeline.Desired d) {
+        if (!stopped(d)) return false;
+        long errors = d.problems().stream().filter(Problem::isError).count();
+        run.report(run.stopped(null, RunReport.Status.ERROR, "--on-invalid fail: " + errors + " error(s) in the "
+                + "manifests (see the problems); nothing was planned or written"));
+        return true;
+    }
+
     private void printProblems(List<Problem> problems) {
         for (Problem p : problems) {
             err.println(p);
@@ -265,7 +316,8 @@ final class Commands {
             if (parent != null) Files.createDirectories(parent);
             Files.writeString(file, text, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new KongGitopsException("cannot write " + file + ": " + e.getMessage()
+                    + " (check the directory exists and is writable)", e);
         }
     }
 }

@@ -1,6 +1,11 @@
 package io.konggitops.cli;
 
 import io.konggitops.config.JobConfig;
+import io.konggitops.config.Secrets;
+import io.konggitops.problem.KongGitopsException;
+import io.konggitops.source.GitCredentials;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -9,6 +14,7 @@ import picocli.CommandLine.ParseResult;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +31,7 @@ public final class Main {
     public static final int DRIFT = 2;
     public static final int REFUSED = 3;
 
+    private static final Logger LOG = LoggerFactory.getLogger(Main.class);
     private static final Map<String, String> DESCRIPTIONS = new LinkedHashMap<>();
 
     static {
@@ -112,18 +119,39 @@ public final class Main {
                 flags.put(name, String.valueOf(value));
             }
         }
-        JobConfig config;
         try {
-            config = JobConfig.load(flags, env, configFile == null ? null : Path.of(configFile));
-        } catch (JobConfig.InvalidConfigException e) {
-            err.println("kong-gitops: " + e.getMessage());
-            return ERROR;
+            List<String> secrets = new ArrayList<>(List.of(GitCredentials.TOKEN, GitCredentials.USERNAME,
+                    GitCredentials.PASSWORD));
+            if (Setting.LIVE.contains(command)) secrets.add(Pipeline.ADMIN_TOKEN);
+            JobConfig config = JobConfig.load(command, flags, env, configFile == null ? null : Path.of(configFile),
+                    Secrets.problems(env, secrets));
+            return new Commands(config, env, out, err).run(command);
+        } catch (RuntimeException e) {
+            return failed(command, e, err);
         }
-        if (config.source().repo() == null) {
-            err.println("kong-gitops: --repo (or KONG_GITOPS_REPO) is required: a Git URL or a local directory");
-            return ERROR;
+    }
+
+    /**
+     * How a run that threw ends: a {@link KongGitopsException} prints its message and exits with its code; anything
+     * else is a bug, printed as one "internal error" line. The stack trace is logged at DEBUG only.
+     */
+    static int failed(String command, RuntimeException e, PrintStream err) {
+        if (e instanceof KongGitopsException known) {
+            err.println("kong-gitops: " + known.getMessage());
+            LOG.debug("{} failed", command, e);
+            return known.exitCode();
         }
-        return new Commands(config, env, out, err).run(command);
+        err.println("kong-gitops: internal error: " + oneLine(e)
+                + ", please report it (KONG_GITOPS_LOG_LEVEL=DEBUG shows the stack trace)");
+        LOG.debug("internal error in {}", command, e);
+        return ERROR;
+    }
+
+    /** {@code IllegalStateException: message} on one line. */
+    private static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        String text = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);
+        return text.replaceAll("\\s*\\R\\s*", " ");
     }
 
     static String version() {

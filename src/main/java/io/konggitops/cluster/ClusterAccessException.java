@@ -1,12 +1,14 @@
 package io.konggitops.cluster;
 
+import io.konggitops.problem.KongGitopsException;
+
 /**
  * The Kubernetes API could not give a complete answer: API server unreachable, credentials rejected (401), RBAC
  * denied (403), a timeout, or an unexpected API error. The message names the API server URL and, for a denial, the
  * verb, resource and namespace to grant. The CLI exits 1 on it before any Kong read or write: a partial view of the
  * cluster is never used, because it could delete targets.
  */
-public final class ClusterAccessException extends RuntimeException {
+public final class ClusterAccessException extends KongGitopsException {
     private static final long serialVersionUID = 1L;
 
     /** Why the cluster could not be read. */

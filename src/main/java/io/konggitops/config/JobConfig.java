@@ -1,6 +1,7 @@
 package io.konggitops.config;
 
 import io.konggitops.kong.RouterFlavor;
+import io.konggitops.problem.KongGitopsException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public record JobConfig(
     }
 
     /** Thrown by {@link Builder#build()} with every bad setting, one per line. */
-    public static final class InvalidConfigException extends RuntimeException {
+    public static final class InvalidConfigException extends KongGitopsException {
         private final List<String> errors;
 
         public InvalidConfigException(List<String> errors) {
@@ -94,6 +95,17 @@ public record JobConfig(
      * ({@code KONG_GITOPS_*}), then the flags given on the command line — each overriding the one before.
      */
     public static JobConfig load(Map<String, String> flags, Map<String, String> env, Path configFile) {
+        return load(null, flags, env, configFile, List.of());
+    }
+
+    /**
+     * As {@link #load(Map, Map, Path)}, for one command, reporting at once every bad setting, what the command needs
+     * and lacks ({@code --repo}; a Kong Admin API for {@code diff} without {@code --kong-state} and for
+     * {@code reconcile}), and {@code otherErrors} found by the caller (e.g. in secret settings). Nothing here touches
+     * the network.
+     */
+    public static JobConfig load(String command, Map<String, String> flags, Map<String, String> env, Path configFile,
+                                 List<String> otherErrors) {
         Builder b = builder();
         List<String> errors = new ArrayList<>();
         if (configFile != null) {
@@ -108,10 +120,18 @@ public record JobConfig(
             }
             b.set(k, v);
         });
-        if (!errors.isEmpty()) {
-            throw new InvalidConfigException(errors);
+        List<String> later = new ArrayList<>(otherErrors);
+        if (command != null) {
+            if (b.get("repo", null) == null) {
+                later.add("--repo (or " + envName("repo") + ") is required: a Git URL or a local directory");
+            }
+            boolean live = command.equals("reconcile") || command.equals("diff") && b.get("kong-state", null) == null;
+            if (live && b.get("kong-admin-url", null) == null) {
+                later.add("--kong-admin-url (or " + envName("kong-admin-url") + ") is required"
+                        + (command.equals("diff") ? "; to diff offline use --kong-state FILE" : ""));
+            }
         }
-        return b.build();
+        return b.build(errors, later);
     }
 
     public static Builder builder() {
@@ -135,7 +155,12 @@ public record JobConfig(
         }
 
         public JobConfig build() {
-            List<String> errors = new ArrayList<>();
+            return build(List.of(), List.of());
+        }
+
+        /** Validates every setting; {@code before} and {@code after} are reported with its own errors, in order. */
+        private JobConfig build(List<String> before, List<String> after) {
+            List<String> errors = new ArrayList<>(before);
             Source source = new Source(get("repo", null), get("ref", null), get("path", ""),
                     path("git-ssh-key", errors, true), path("git-known-hosts", errors, true),
                     (long) integer("max-file-bytes", 10 * 1024 * 1024, 1, Integer.MAX_VALUE, errors));
@@ -161,17 +186,21 @@ public record JobConfig(
             if (!version.matches("\\d+\\.\\d+(\\.\\d+)*([.-].*)?")) {
                 errors.add("--kong-version must look like 3.9.1, not '" + version + "'");
             }
+            check(errors, SettingChecks.kongTag("select-tag", get("select-tag", "managed-by:kong-gitops")));
+            check(errors, SettingChecks.workspace("kong-workspace", get("kong-workspace", "")));
+            check(errors, SettingChecks.dnsName("cluster-domain", get("cluster-domain", "")));
             Translation translation = new Translation(get("ingress-class", "kong"),
                     get("select-tag", "managed-by:kong-gitops"), version, flavor, dbMode.equals("off"),
                     get("kong-workspace", ""), get("cluster-domain", ""), bool("drain"), endpoints);
             String adminUrl = get("kong-admin-url", null);
-            if (adminUrl != null && !adminUrl.matches("https?://.+")) {
-                errors.add("--kong-admin-url must be an http:// or https:// URL, not '" + adminUrl + "'");
-            }
+            if (adminUrl != null) check(errors, SettingChecks.httpUrl("kong-admin-url", adminUrl));
             List<String> headers = list("kong-header", "\\s*\\n\\s*");
             for (String h : headers) {
                 if (!h.matches("[^:\\s]+:.*")) {
-                    errors.add("--kong-header must be NAME:VALUE, not '" + h + "'");
+                    // the value may be a secret: only the name is shown
+                    errors.add("--kong-header must be NAME:VALUE, got one without a name before ':'");
+                } else {
+                    check(errors, SettingChecks.headerName("kong-header", h.substring(0, h.indexOf(':'))));
                 }
             }
             Kong kong = new Kong(adminUrl, path("kong-state", errors, true), path("kong-ca-cert", errors, true),
@@ -181,6 +210,13 @@ public record JobConfig(
             if ((kong.clientCert() == null) != (kong.clientKey() == null)) {
                 errors.add("--kong-client-cert and --kong-client-key go together");
             }
+            if (kong.caCert() != null) check(errors, SettingChecks.pemCertificates("kong-ca-cert", kong.caCert()));
+            if (kong.clientCert() != null) {
+                check(errors, SettingChecks.pemCertificates("kong-client-cert", kong.clientCert()));
+            }
+            if (kong.clientKey() != null) check(errors, SettingChecks.pemPrivateKey("kong-client-key", kong.clientKey()));
+            check(errors, SettingChecks.headerName("kong-admin-token-header", kong.tokenHeader()));
+            check(errors, SettingChecks.namespaces("namespaces", list("namespaces")));
             Cluster cluster = new Cluster(path("kubeconfig", errors, true), get("context", null), list("namespaces"),
                     duration("cluster-timeout", Duration.ofSeconds(30), errors),
                     integer("cluster-retries", 3, 0, 10, errors));
@@ -194,9 +230,16 @@ public record JobConfig(
             }
             Output output = new Output(format, path("output", errors, false), bool("include-secrets"), report,
                     path("report-file", errors, false));
+            if (output.outputFile() != null) check(errors, SettingChecks.writableFile("output", output.outputFile()));
+            if (output.reportFile() != null) {
+                check(errors, SettingChecks.writableFile("report-file", output.reportFile()));
+            }
             String maxDeletions = get("max-deletions", null);
-            if (maxDeletions != null && !maxDeletions.matches("\\d+%?")) {
+            if (maxDeletions != null && !maxDeletions.matches("\\d{1,9}%?")) {
                 errors.add("--max-deletions must be a count (5) or a percentage (30%), not '" + maxDeletions + "'");
+            } else if (maxDeletions != null && maxDeletions.endsWith("%")
+                    && Integer.parseInt(maxDeletions.substring(0, maxDeletions.length() - 1)) > 100) {
+                errors.add("--max-deletions percentage must be at most 100%, not " + maxDeletions);
             }
             String onInvalid = get("on-invalid", "skip");
             if (!onInvalid.equals("skip") && !onInvalid.equals("fail")) {
@@ -204,10 +247,15 @@ public record JobConfig(
             }
             Sync sync = new Sync(integer("parallelism", 10, 1, 100, errors), maxDeletions, bool("allow-empty"),
                     bool("dry-run"), onInvalid, bool("dbless-replace-unowned"));
+            errors.addAll(after);
             if (!errors.isEmpty()) {
                 throw new InvalidConfigException(errors);
             }
             return new JobConfig(source, translation, kong, cluster, output, sync);
+        }
+
+        private static void check(List<String> errors, String error) {
+            if (error != null) errors.add(error);
         }
 
         private String get(String name, String dflt) {

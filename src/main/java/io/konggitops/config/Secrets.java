@@ -1,9 +1,13 @@
 package io.konggitops.config;
 
+import io.konggitops.problem.KongGitopsException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,7 +17,7 @@ import java.util.Map;
  */
 public final class Secrets {
     /** A secret setting that cannot be used; the message names the variable or file, never the value. */
-    public static final class SecretException extends RuntimeException {
+    public static final class SecretException extends KongGitopsException {
         public SecretException(String message) {
             super(message);
         }
@@ -47,6 +51,19 @@ public final class Secrets {
             throw new SecretException(name + "_FILE names an empty file: " + path);
         }
         return content;
+    }
+
+    /** What {@link #fromEnv} would throw for each of {@code names}, without keeping any value: the up-front check. */
+    public static List<String> problems(Map<String, String> env, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            try {
+                fromEnv(env, name);
+            } catch (SecretException e) {
+                out.add(e.getMessage());
+            }
+        }
+        return out;
     }
 
     private static String stripTrailingNewlines(String s) {

@@ -104,7 +104,12 @@ public final class AdminClient implements KongAdmin {
                     200, null, null, null, null, null, null);
         }
         Map<?, ?> conf = root.get("configuration") instanceof Map<?, ?> m ? m : Map.of();
-        return new KongRoot(v, str(conf.get("database")), str(conf.get("router_flavor")));
+        Set<String> plugins = null;
+        if (root.get("plugins") instanceof Map<?, ?> p && p.get("available_on_server") instanceof Map<?, ?> available) {
+            plugins = new java.util.TreeSet<>();
+            for (Object name : available.keySet()) plugins.add(String.valueOf(name));
+        }
+        return new KongRoot(v, str(conf.get("database")), str(conf.get("router_flavor")), plugins);
     }
 
     @Override

@@ -71,6 +71,20 @@ public enum EntityType {
         return spec().parentKey();
     }
 
+    /** The plugin a credential kind belongs to ({@code key-auth} for {@code key-auths}); null for other kinds. */
+    public String credentialPlugin() {
+        return switch (this) {
+            case KEY_AUTH -> "key-auth";
+            case BASIC_AUTH -> "basic-auth";
+            case HMAC_AUTH -> "hmac-auth";
+            case JWT -> "jwt";
+            case ACL -> "acl";
+            case OAUTH2 -> "oauth2";
+            case MTLS_AUTH -> "mtls-auth";
+            default -> null;
+        };
+    }
+
     public boolean isCredential() {
         return spec().credential();
     }

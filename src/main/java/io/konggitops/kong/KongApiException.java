@@ -1,5 +1,7 @@
 package io.konggitops.kong;
 
+import io.konggitops.problem.KongGitopsException;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +11,7 @@ import java.util.Optional;
  * {@code kongMessage} and {@code fieldErrors} come from Kong's error body when there is one; {@code entity} is the
  * entity being written (with its manifest source and origin), when there is one.
  */
-public class KongApiException extends RuntimeException {
+public class KongApiException extends KongGitopsException {
     private final int status;
     private final Integer code;
     private final String errorName;

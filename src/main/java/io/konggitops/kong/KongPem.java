@@ -1,5 +1,7 @@
 package io.konggitops.kong;
 
+import io.konggitops.problem.KongGitopsException;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,11 +22,11 @@ final class KongPem {
         try {
             certs = Pem.certificates(read(file, "certificate"));
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("certificate file " + file + " holds an unreadable certificate: "
+            throw new KongGitopsException("certificate file " + file + " holds an unreadable certificate: "
                     + e.getMessage(), e);
         }
         if (certs.isEmpty()) {
-            throw new IllegalArgumentException("certificate file " + file
+            throw new KongGitopsException("certificate file " + file
                     + " holds no PEM certificate (expected -----BEGIN CERTIFICATE-----)");
         }
         return certs;
@@ -35,10 +37,10 @@ final class KongPem {
         try {
             key = Pem.privateKey(read(file, "key"));
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("key file " + file + " " + e.getMessage(), e);
+            throw new KongGitopsException("key file " + file + " " + e.getMessage(), e);
         }
         if (key == null) {
-            throw new IllegalArgumentException("key file " + file + " holds no PEM private key (expected "
+            throw new KongGitopsException("key file " + file + " holds no PEM private key (expected "
                     + "-----BEGIN PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY----- or -----BEGIN EC PRIVATE KEY-----)");
         }
         return key;
@@ -48,7 +50,7 @@ final class KongPem {
         try {
             return Files.readString(file, StandardCharsets.US_ASCII);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + what + " file " + file + ": "
+            throw new KongGitopsException("cannot read " + what + " file " + file + ": "
                     + e.getClass().getSimpleName(), e);
         }
     }

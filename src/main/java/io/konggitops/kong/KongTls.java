@@ -1,5 +1,7 @@
 package io.konggitops.kong;
 
+import io.konggitops.problem.KongGitopsException;
+
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.client5.http.ssl.HostnameVerificationPolicy;
 import org.apache.hc.client5.http.ssl.NoopHostnameVerifier;
@@ -37,7 +39,7 @@ final class KongTls {
             }
             return b.buildClassic();
         } catch (GeneralSecurityException e) {
-            throw new IllegalArgumentException("cannot set up TLS for the Kong Admin API: " + e.getMessage(), e);
+            throw new KongGitopsException("cannot set up TLS for the Kong Admin API: " + e.getMessage(), e);
         }
     }
 

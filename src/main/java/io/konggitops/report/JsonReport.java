@@ -15,10 +15,12 @@ import java.util.List;
 /**
  * Machine-readable report, modelled on Terraform's {@code resource_changes}: {@code format_version}, {@code commit},
  * {@code kong}, {@code summary}, {@code changes[{kind, name, id, action, source, fields[{path, before, after}]}]},
- * {@code problems}, {@code applied} (with {@code retries}, the count, and {@code retried[{request, attempt, status,
- * wait_ms, retry_after}]}, each retry and the wait before it, from Kong's Retry-After when {@code retry_after}; and
- * {@code verified} and {@code unconverged} after the re-read). A sensitive field has {@code "sensitive": true} and
- * no values.
+ * {@code problems} (with the plan's warnings), {@code applied} (with {@code retries}, the count, and {@code
+ * retried[{request, attempt, status, wait_ms, retry_after}]}, each retry and the wait before it, from Kong's
+ * Retry-After when {@code retry_after}; and {@code verified} and {@code unconverged} after the re-read), and
+ * {@code outcome {status, reason}}: {@code applied}, {@code in-sync}, {@code drift}, {@code refused}, {@code failed},
+ * {@code not-converged} or {@code error}. A run that stopped before planning has {@code "summary": null} and no
+ * changes. A sensitive field has {@code "sensitive": true} and no values.
  */
 final class JsonReport {
     static final String FORMAT_VERSION = "1.0";
@@ -38,29 +40,40 @@ final class JsonReport {
         kong.put("version", r.kong().version());
         kong.put("database", r.kong().database());
         kong.put("router_flavor", r.kong().routerFlavor());
-        Plan.Summary s = r.plan().summary();
-        ObjectNode summary = root.putObject("summary");
-        summary.put("create", s.create());
-        summary.put("update", s.update());
-        summary.put("delete", s.delete());
-        summary.put("unchanged", s.unchanged());
+        if (r.plan() == null) {
+            root.putNull("summary");
+        } else {
+            Plan.Summary s = r.plan().summary();
+            ObjectNode summary = root.putObject("summary");
+            summary.put("create", s.create());
+            summary.put("update", s.update());
+            summary.put("delete", s.delete());
+            summary.put("unchanged", s.unchanged());
+        }
         root.put("drift", r.drift());
         ArrayNode changes = root.putArray("changes");
-        for (Change c : r.plan().changes()) {
-            changes.add(change(c));
+        if (r.plan() != null) {
+            for (Change c : r.plan().changes()) {
+                changes.add(change(c));
+            }
         }
         ArrayNode problems = root.putArray("problems");
         for (Problem p : r.problems()) {
             problems.add(problem(p));
         }
-        for (Problem p : r.plan().warnings()) {
-            problems.add(problem(p));
+        if (r.plan() != null) {
+            for (Problem p : r.plan().warnings()) {
+                problems.add(problem(p));
+            }
         }
         if (r.applied() == null) {
             root.putNull("applied");
         } else {
             root.set("applied", applied(r.applied()));
         }
+        ObjectNode outcome = root.putObject("outcome");
+        outcome.put("status", r.outcome().status().value());
+        outcome.put("reason", r.outcome().reason());
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

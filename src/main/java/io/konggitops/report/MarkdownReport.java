@@ -1,32 +1,64 @@
 package io.konggitops.report;
 
+import io.konggitops.apply.ApplyResult;
 import io.konggitops.diff.Change;
 import io.konggitops.diff.FieldChange;
 import io.konggitops.diff.Plan;
 import io.konggitops.kong.EntityType;
 import io.konggitops.problem.Problem;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * A pull-request comment: summary first, a table per kind, one collapsed {@code diff} block per kind, problems.
- * Capped at {@link #MAX_CHARS} (GitHub rejects comments over 65,535 characters): past the cap the per-kind blocks are
- * cut and the comment says where the full report is.
+ * A pull-request comment: outcome and summary first, a table per kind, one collapsed {@code diff} block per kind, the
+ * plan's warnings, the problems, what was applied. At most {@link #MAX_CHARS} characters (GitHub's limit for a
+ * comment): when everything does not fit, the changes are listed in plan order as far as they fit, and each cut list
+ * says how many entries it leaves out and where the full report is.
  */
 final class MarkdownReport {
-    static final int MAX_CHARS = 60_000;
+    /** GitHub refuses comments longer than this. */
+    static final int MAX_CHARS = 65_535;
+    /** Room kept for the notes that say a list was cut. */
+    private static final int NOTES = 1_200;
+    private static final String FULL = "the full report: `--report json --report-file FILE` (keep it as a CI "
+            + "artifact) or the job log";
 
     private MarkdownReport() {
     }
 
     static String render(RunReport r) {
+        String head = head(r);
+        Map<EntityType, List<Change>> byKind = byKind(r);
+        List<String> warnings = problemRows(r.plan() == null ? List.of() : r.plan().warnings());
+        List<String> problems = problemRows(r.problems());
+        List<String> applied = r.applied() == null ? List.of() : appliedLines(r.applied());
+        int room = MAX_CHARS - head.length() - NOTES;
+        // the secondary lists get up to a sixth of the room each; the changes get the rest
+        int warningsRoom = Math.min(size(warnings), room / 6);
+        int problemsRoom = Math.min(size(problems), room / 6);
+        int appliedRoom = Math.min(size(applied), room / 6);
+        StringBuilder out = new StringBuilder(head);
+        changes(out, byKind, room - warningsRoom - problemsRoom - appliedRoom);
+        table(out, "Warnings", warnings, warningsRoom);
+        table(out, "Problems", problems, problemsRoom);
+        if (!applied.isEmpty()) {
+            boolean unproven = r.applied().verified().isPresent() && !r.applied().verified().get();
+            out.append(unproven ? "#### Apply: NOT CONVERGED\n\n```\n" : "#### Applied\n\n```\n");
+            int shown = fill(out, applied, appliedRoom);
+            out.append("```\n");
+            more(out, applied.size() - shown, "lines of the apply result");
+        }
+        return out.toString();
+    }
+
+    private static String head(RunReport r) {
         StringBuilder head = new StringBuilder();
-        Plan.Summary s = r.plan().summary();
-        head.append("### kong-gitops ").append(r.command()).append(": ")
-                .append(r.drift() ? "drift found" : "in sync").append("\n\n");
+        head.append("### kong-gitops ").append(r.command()).append(": ").append(title(r.outcome().status()))
+                .append("\n\n");
         head.append('`').append(r.repo()).append("` @ `").append(r.commit()).append("` vs ");
         RunReport.KongInfo k = r.kong();
         head.append('`').append(k.address()).append('`');
@@ -34,11 +66,17 @@ final class MarkdownReport {
             head.append(" (Kong ").append(k.version()).append(", ").append(k.database()).append(", ")
                     .append(k.routerFlavor()).append(')');
         }
-        head.append("\n\n**").append(Reports.summaryLine(s)).append("**\n\n");
-        Map<EntityType, List<Change>> byKind = new EnumMap<>(EntityType.class);
-        for (Change c : r.plan().changes()) {
-            byKind.computeIfAbsent(c.type(), t -> new java.util.ArrayList<>()).add(c);
+        head.append("\n\n");
+        if (!r.outcome().reason().isEmpty()) {
+            head.append("> **").append(r.outcome().status().value()).append("**: ")
+                    .append(r.outcome().reason().replace("\n", "\n> ")).append("\n\n");
         }
+        if (r.plan() == null) {
+            head.append("**No plan was made.**\n\n");
+            return head.toString();
+        }
+        head.append("**").append(Reports.summaryLine(r.plan().summary())).append("**\n\n");
+        Map<EntityType, List<Change>> byKind = byKind(r);
         if (!byKind.isEmpty()) {
             head.append("| kind | create | update | delete |\n|---|---:|---:|---:|\n");
             byKind.forEach((type, changes) -> head.append("| ").append(type.schemaName()).append(" | ")
@@ -46,63 +84,126 @@ final class MarkdownReport {
                     .append(count(changes, "delete")).append(" |\n"));
             head.append('\n');
         }
-        StringBuilder tail = new StringBuilder();
-        problems(tail, r.problems());
-        if (r.applied() != null) {
-            boolean unproven = r.applied().verified().isPresent() && !r.applied().verified().get();
-            tail.append(unproven ? "#### Apply: NOT CONVERGED\n\n```\n" : "#### Applied\n\n```\n").append(TextReport.appliedSection(r.applied())).append("```\n");
+        return head.toString();
+    }
+
+    private static String title(RunReport.Status status) {
+        return switch (status) {
+            case DRIFT -> "drift found";
+            case IN_SYNC -> "in sync";
+            default -> status.value();
+        };
+    }
+
+    private static Map<EntityType, List<Change>> byKind(RunReport r) {
+        Map<EntityType, List<Change>> byKind = new EnumMap<>(EntityType.class);
+        if (r.plan() == null) return byKind;
+        for (Change c : r.plan().changes()) {
+            byKind.computeIfAbsent(c.type(), t -> new ArrayList<>()).add(c);
         }
-        StringBuilder body = new StringBuilder();
-        boolean truncated = false;
+        return byKind;
+    }
+
+    /** One collapsed block per kind, in kind order, each change in plan order, until {@code room} is used up. */
+    private static void changes(StringBuilder out, Map<EntityType, List<Change>> byKind, int room) {
+        int total = byKind.values().stream().mapToInt(List::size).sum();
+        int shown = 0;
+        int used = 0;
         for (Map.Entry<EntityType, List<Change>> e : byKind.entrySet()) {
-            String block = block(e.getKey(), e.getValue());
-            if (head.length() + body.length() + block.length() + tail.length() > MAX_CHARS - 300) {
-                truncated = true;
-                break;
+            List<Change> changes = e.getValue();
+            String open = "<details><summary>" + e.getKey().schemaName() + " (" + changes.size() + ")</summary>\n\n"
+                    + "```diff\n";
+            String close = "```\n\n</details>\n\n";
+            if (used + open.length() + close.length() >= room) break;
+            StringBuilder block = new StringBuilder(open);
+            int inBlock = 0;
+            for (Change c : changes) {
+                String entry = entry(c);
+                if (used + block.length() + entry.length() + close.length() > room) break;
+                block.append(entry);
+                inBlock++;
             }
-            body.append(block);
+            if (inBlock == 0) break;
+            if (inBlock < changes.size()) {
+                block.append("# ... ").append(changes.size() - inBlock).append(" more ").append(e.getKey().schemaName())
+                        .append(" change(s) not listed\n");
+            }
+            block.append(close);
+            out.append(block);
+            used += block.length();
+            shown += inBlock;
+            if (inBlock < changes.size()) break;
         }
-        if (truncated) {
-            body.append("\n> The change list is cut here to fit in one comment. The full report: run with "
-                    + "`--report json --report-file` and keep it as a CI artifact, or read the job log.\n");
+        if (shown < total) {
+            out.append("> ").append(shown).append(" of ").append(total).append(" changes are listed, ")
+                    .append(total - shown).append(" left out to fit in one comment; ").append(FULL).append(".\n\n");
         }
-        return head.append(body).append(tail).toString();
     }
 
-    private static String block(EntityType type, List<Change> changes) {
-        StringBuilder sb = new StringBuilder("<details><summary>").append(type.schemaName()).append(" (")
-                .append(changes.size()).append(")</summary>\n\n```diff\n");
-        for (Change c : changes) {
-            char sym = switch (c.action()) {
-                case CREATE -> '+';
-                case UPDATE -> '!';
-                case DELETE -> '-';
-            };
-            sb.append(sym).append(' ').append(Values.verb(c)).append(' ').append(c.label());
-            String src = Values.source(c);
-            if (!src.isEmpty()) sb.append("   # ").append(src);
-            sb.append('\n');
-            for (FieldChange f : c.fieldChanges()) {
-                sb.append("-   ").append(f.path()).append(": ").append(Values.before(f)).append('\n');
-                sb.append("+   ").append(f.path()).append(": ").append(Values.after(f)).append('\n');
-            }
-        }
-        return sb.append("```\n\n</details>\n\n").toString();
-    }
-
-    private static void problems(StringBuilder sb, List<Problem> problems) {
-        if (problems.isEmpty()) return;
-        sb.append("#### Problems (").append(problems.size()).append(")\n\n| severity | where | object | message |\n")
-                .append("|---|---|---|---|\n");
-        Map<String, Integer> seen = new TreeMap<>();
-        for (Problem p : problems) {
-            String row = "| " + p.severity() + " | " + (p.origin() == null ? "" : "`" + p.origin() + "`") + " | "
-                    + (p.object() == null ? "" : p.object()) + " | " + cell(p.message()
-                    + (p.hint().isEmpty() ? "" : " — " + p.hint())) + " |\n";
-            seen.merge(row, 1, Integer::sum);
-            if (seen.get(row) == 1) sb.append(row);
-        }
+    private static String entry(Change c) {
+        StringBuilder sb = new StringBuilder();
+        char sym = switch (c.action()) {
+            case CREATE -> '+';
+            case UPDATE -> '!';
+            case DELETE -> '-';
+        };
+        sb.append(sym).append(' ').append(Values.verb(c)).append(' ').append(c.label());
+        String src = Values.source(c);
+        if (!src.isEmpty()) sb.append("   # ").append(src);
         sb.append('\n');
+        for (FieldChange f : c.fieldChanges()) {
+            sb.append("-   ").append(f.path()).append(": ").append(Values.before(f)).append('\n');
+            sb.append("+   ").append(f.path()).append(": ").append(Values.after(f)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /** Distinct table rows, in order. */
+    private static List<String> problemRows(List<Problem> problems) {
+        LinkedHashSet<String> rows = new LinkedHashSet<>();
+        for (Problem p : problems) {
+            rows.add("| " + p.severity() + " | " + (p.origin() == null ? "" : "`" + p.origin() + "`") + " | "
+                    + (p.object() == null ? "" : cell(p.object().toString())) + " | " + cell(p.message()
+                    + (p.hint().isEmpty() ? "" : " — " + p.hint())) + " |\n");
+        }
+        return List.copyOf(rows);
+    }
+
+    private static void table(StringBuilder out, String title, List<String> rows, int room) {
+        if (rows.isEmpty()) return;
+        out.append("#### ").append(title).append(" (").append(rows.size()).append(")\n\n")
+                .append("| severity | where | object | message |\n|---|---|---|---|\n");
+        int shown = fill(out, rows, room);
+        out.append('\n');
+        more(out, rows.size() - shown, title.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static List<String> appliedLines(ApplyResult a) {
+        return TextReport.appliedSection(a).lines().map(l -> l + "\n").toList();
+    }
+
+    /** Appends lines in order while they fit in {@code room}; returns how many it appended. */
+    private static int fill(StringBuilder out, List<String> lines, int room) {
+        int used = 0;
+        int n = 0;
+        for (String line : lines) {
+            if (used + line.length() > room) break;
+            out.append(line);
+            used += line.length();
+            n++;
+        }
+        return n;
+    }
+
+    private static void more(StringBuilder out, int left, String what) {
+        if (left > 0) {
+            out.append("> ").append(left).append(" more ").append(what).append(" left out to fit in one comment; ")
+                    .append(FULL).append(".\n\n");
+        }
+    }
+
+    private static int size(List<String> lines) {
+        return lines.stream().mapToInt(String::length).sum();
     }
 
     private static String cell(String s) {

@@ -5,32 +5,106 @@ import io.konggitops.diff.Plan;
 import io.konggitops.problem.Problem;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 /**
  * Everything one {@code diff} or {@code reconcile} run has to say: where the manifests came from, which Kong it
- * compared with, the problems met, the plan and, for {@code reconcile}, what was applied. Renderers in
- * {@link Reports} turn it into text, Markdown or JSON; none of them ever prints a secret value.
+ * compared with, the problems met, the plan and, for {@code reconcile}, what was applied, and how the run ended
+ * ({@link Outcome}: also when it stopped before a plan, or a guard refused it). Renderers in {@link Reports} turn it
+ * into text, Markdown or JSON; none of them ever prints a secret value.
  *
  * @param command   {@code diff} or {@code reconcile}
  * @param repo      the repository as given (credentials never appear in it: the source stage strips userinfo)
  * @param commit    resolved commit SHA
  * @param kong      where the live state came from
  * @param problems  translation and loading problems
- * @param plan      the plan (never null)
- * @param applied   the apply result, null for {@code diff} and dry runs
+ * @param plan      the plan; null when the run stopped before planning (see {@code outcome})
+ * @param applied   the apply result, null for {@code diff}, dry runs and runs stopped before applying
+ * @param outcome   how the run ended and why
  */
 public record RunReport(String command, String repo, String commit, KongInfo kong, List<Problem> problems,
-                        Plan plan, ApplyResult applied) {
+                        Plan plan, ApplyResult applied, Outcome outcome) {
 
     /** The Kong compared with: its address (or the decK file) and what {@code GET /} said. */
     public record KongInfo(String address, String version, String database, String routerFlavor) {
     }
 
+    /** How a run ended. */
+    public enum Status {
+        /** Changes were written to Kong. */
+        APPLIED,
+        /** Kong already matched the desired state. */
+        IN_SYNC,
+        /** {@code diff}: Kong differs from the desired state. */
+        DRIFT,
+        /** A safety check refused the run; nothing was written (exit 3, or 1 when the input is incomplete). */
+        REFUSED,
+        /** Writing to Kong failed part-way. */
+        FAILED,
+        /** Kong acknowledged every write, but the re-read after applying shows it does not match (or failed). */
+        NOT_CONVERGED,
+        /** The run could not go on (invalid input with {@code --on-invalid fail}, Kong unreadable...). */
+        ERROR;
+
+        /** {@code in-sync}, {@code refused}... */
+        public String value() {
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** The status and, unless the run simply succeeded, why: one sentence saying what happened and what to do. */
+    public record Outcome(Status status, String reason) {
+        public Outcome {
+            Objects.requireNonNull(status, "status");
+            reason = reason == null ? "" : reason;
+        }
+
+        /** The outcome of a complete diff or apply, from its plan and apply result. */
+        public static Outcome of(Plan plan, ApplyResult applied) {
+            if (applied == null) {
+                return new Outcome(plan.isEmpty() ? Status.IN_SYNC : Status.DRIFT, "");
+            }
+            return switch (applied.outcome()) {
+                case NOTHING_TO_DO -> new Outcome(Status.IN_SYNC, "");
+                case APPLIED -> new Outcome(Status.APPLIED, "");
+                case REFUSED -> new Outcome(Status.REFUSED, applied.refusal().reason());
+                case FAILED -> new Outcome(Status.FAILED, applied.failed().size() + " change(s) failed, "
+                        + applied.applied().size() + " applied, " + applied.skipped().size() + " skipped");
+                case NOT_CONVERGED -> new Outcome(Status.NOT_CONVERGED, applied.verification().error() != null
+                        ? "the writes could not be verified: " + applied.verification().error()
+                        : plural(applied.verification().unconverged().size()) + " not converge: Kong "
+                        + "acknowledged the writes but does not hold them");
+                // an outcome added later is not a success unless mapped here
+                default -> new Outcome(Status.FAILED, "apply ended " + applied.outcome().name()
+                        .toLowerCase(Locale.ROOT).replace('_', ' '));
+            };
+        }
+    }
+
+    private static String plural(int n) {
+        return n == 1 ? "1 entity did" : n + " entities did";
+    }
+
     public RunReport {
         problems = List.copyOf(problems);
+        Objects.requireNonNull(outcome, "outcome");
+    }
+
+    /** A run that planned (and maybe applied): the outcome follows from the plan and the apply result. */
+    public RunReport(String command, String repo, String commit, KongInfo kong, List<Problem> problems, Plan plan,
+                     ApplyResult applied) {
+        this(command, repo, commit, kong, problems, Objects.requireNonNull(plan, "plan"), applied,
+                Outcome.of(plan, applied));
+    }
+
+    /** A run that stopped or was refused before applying; {@code plan} may be null when it stopped before planning. */
+    public static RunReport stopped(String command, String repo, String commit, KongInfo kong, List<Problem> problems,
+                                    Plan plan, Status status, String reason) {
+        return new RunReport(command, repo, commit, kong, problems, plan, null, new Outcome(status, reason));
     }
 
     public boolean drift() {
-        return !plan.isEmpty();
+        return plan != null && !plan.isEmpty();
     }
 }

@@ -23,6 +23,10 @@ final class TextReport {
         }
         sb.append('\n');
         problems(sb, r);
+        if (r.plan() == null) {
+            sb.append('\n').append(outcome(r));
+            return sb.toString();
+        }
         Plan.Summary s = r.plan().summary();
         sb.append('\n').append(Reports.summaryLine(s)).append('\n');
         for (Change c : r.plan().changes()) {
@@ -41,7 +45,25 @@ final class TextReport {
         if (r.applied() != null) {
             sb.append('\n').append(appliedSection(r.applied()));
         }
+        // the apply section already says why an apply was refused or failed
+        if (r.applied() == null && (!r.outcome().reason().isEmpty() || r.outcome().status() == RunReport.Status.ERROR)) {
+            sb.append('\n').append(outcome(r));
+        }
         return sb.toString();
+    }
+
+    /** {@code Refused, nothing written: reason} and the like. */
+    private static String outcome(RunReport r) {
+        String reason = r.outcome().reason();
+        String text = switch (r.outcome().status()) {
+            case REFUSED -> "Refused, nothing written";
+            case ERROR -> r.plan() == null ? "Stopped before a plan was made" : "Stopped";
+            case FAILED -> "Failed";
+            case APPLIED -> "Applied";
+            case DRIFT -> "Drift found";
+            case IN_SYNC -> "In sync";
+        };
+        return text + (reason.isEmpty() ? "" : ": " + reason) + "\n";
     }
 
     private static void problems(StringBuilder sb, RunReport r) {

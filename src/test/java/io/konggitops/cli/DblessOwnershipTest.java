@@ -30,10 +30,28 @@ class DblessOwnershipTest {
             Cli r = reconcile(kong);
 
             assertThat(r.exit()).isEqualTo(Main.REFUSED);
-            assertThat(r.err()).contains("DB-less").contains("1 entities without the select tag")
-                    .contains("--dbless-replace-unowned");
+            assertThat(r.err()).contains("DB-less").contains("1 entity without the select tag")
+                    .contains("services hand-made").contains("--dbless-replace-unowned");
             assertThat(kong.stats().writes()).isEqualTo(before);
             assertThat(kong.store().find("services", "name", "hand-made")).isNotNull();
+        }
+    }
+
+    @Test
+    void theRefusalNamesTwentyUnownedEntitiesAndCountsTheRest() throws Exception {
+        try (KongDouble kong = KongDouble.builder().dbless().build().start()) {
+            for (int i = 0; i < 25; i++) {
+                kong.seed("services", Map.of("name", String.format("hand-made-%02d", i), "host", "example.internal"));
+            }
+
+            Cli r = reconcile(kong, "--report", "json");
+
+            assertThat(r.exit()).isEqualTo(Main.REFUSED);
+            assertThat(r.err()).contains("25 entities without the select tag")
+                    .contains("services hand-made-00, services hand-made-01").contains("services hand-made-19")
+                    .doesNotContain("hand-made-20").contains("and 5 more");
+            assertThat(r.out()).contains("\"status\" : \"refused\"").contains("and 5 more");
+            assertThat(kong.stats().writes()).isZero();
         }
     }
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -92,5 +93,68 @@ class JobConfigTest {
         Files.writeString(empty, "\n");
         assertThatThrownBy(() -> Secrets.fromEnv(Map.of("T_FILE", empty.toString()), "T"))
                 .hasMessageContaining("empty file");
+    }
+    @Test
+    void theSelectTagMustBeAValidKongTag() {
+        for (String bad : new String[]{"a,b", "team/a", "tab\there"}) {
+            assertThatThrownBy(() -> JobConfig.load(Map.of("select-tag", bad), Map.of(), null))
+                    .isInstanceOf(JobConfig.InvalidConfigException.class)
+                    .hasMessageContaining("--select-tag").hasMessageContaining("is not a valid Kong tag");
+        }
+        // spaces, colons and non-ASCII text are fine in Kong tags
+        assertThat(JobConfig.load(Map.of("select-tag", "owner: équipe web"), Map.of(), null).translation()
+                .selectTag()).isEqualTo("owner: équipe web");
+    }
+
+    @Test
+    void tlsFilesMustHoldPem(@TempDir Path dir) throws Exception {
+        Path notPem = Files.writeString(dir.resolve("ca.crt"), "hello\n");
+        Path cert = Path.of("src/test/resources/tls/rsa8.crt");
+        Path key = Path.of("src/test/resources/tls/rsa8.key");
+        assertThat(JobConfig.load(Map.of("kong-ca-cert", cert.toString(), "kong-client-cert", cert.toString(),
+                "kong-client-key", key.toString()), Map.of(), null).kong().caCert()).isEqualTo(cert);
+        assertThatThrownBy(() -> JobConfig.load(Map.of("kong-ca-cert", notPem.toString(), "kong-client-cert",
+                notPem.toString(), "kong-client-key", cert.toString()), Map.of(), null))
+                .isInstanceOfSatisfying(JobConfig.InvalidConfigException.class, e -> assertThat(e.errors())
+                        .containsExactly(
+                                "--kong-ca-cert " + notPem + " holds no PEM certificate (expected -----BEGIN "
+                                        + "CERTIFICATE-----)",
+                                "--kong-client-cert " + notPem + " holds no PEM certificate (expected -----BEGIN "
+                                        + "CERTIFICATE-----)",
+                                "--kong-client-key " + cert + " holds no PEM private key (expected -----BEGIN "
+                                        + "PRIVATE KEY-----, -----BEGIN RSA PRIVATE KEY----- or -----BEGIN EC PRIVATE "
+                                        + "KEY-----)"));
+    }
+
+    @Test
+    void namesUrlsAndHeadersAreChecked(@TempDir Path dir) {
+        Map<String, String> flags = Map.of("kong-admin-url", "http://kong admin:8001", "namespaces", "shop,Bad_NS",
+                "kong-workspace", "team a", "cluster-domain", "cluster.local.", "kong-header", "X@Bad:secret-value",
+                "max-deletions", "150%", "report-file", dir.toString());
+        assertThatThrownBy(() -> JobConfig.load(flags, Map.of(), null))
+                .isInstanceOfSatisfying(JobConfig.InvalidConfigException.class, e -> assertThat(e.errors())
+                        .hasSize(7)
+                        .anySatisfy(m -> assertThat(m).startsWith("--kong-admin-url must be an http:// or https://"))
+                        .anySatisfy(m -> assertThat(m).contains("'Bad_NS' is not a Kubernetes namespace name"))
+                        .anySatisfy(m -> assertThat(m).contains("'team a' is not a valid Kong workspace name"))
+                        .anySatisfy(m -> assertThat(m).contains("--cluster-domain 'cluster.local.'"))
+                        .anySatisfy(m -> assertThat(m).contains("'X@Bad' is not a valid HTTP header name"))
+                        .anySatisfy(m -> assertThat(m).contains("at most 100%"))
+                        .anySatisfy(m -> assertThat(m).contains("--report-file " + dir + " is a directory")))
+                .hasMessageNotContaining("secret-value");
+    }
+
+    @Test
+    void whatACommandNeedsIsReportedWithTheOtherErrors() {
+        assertThatThrownBy(() -> JobConfig.load("reconcile", Map.of("parallelism", "500"), Map.of(), null,
+                List.of("set either T or T_FILE, not both")))
+                .isInstanceOfSatisfying(JobConfig.InvalidConfigException.class, e -> assertThat(e.errors())
+                        .containsExactly("--parallelism must be between 1 and 100, not 500",
+                                "set either T or T_FILE, not both",
+                                "--repo (or KONG_GITOPS_REPO) is required: a Git URL or a local directory",
+                                "--kong-admin-url (or KONG_GITOPS_KONG_ADMIN_URL) is required"));
+        assertThat(JobConfig.load("diff", Map.of("repo", "r", "kong-state", "src/test/resources/tls/ec.crt"),
+                Map.of(), null, List.of()).kong().adminUrl()).isNull();
+        assertThat(JobConfig.load("render", Map.of("repo", "r"), Map.of(), null, List.of())).isNotNull();
     }
 }

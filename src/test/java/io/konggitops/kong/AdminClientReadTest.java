@@ -26,6 +26,20 @@ class AdminClientReadTest {
     }
 
     @Test
+    void rootListsThePluginsAvailableOnTheServer() {
+        kong.server.stubFor(get(urlPathEqualTo("/")).willReturn(okJson("""
+                {"version":"3.9.1","plugins":{"available_on_server":{"key-auth":{"version":"3.9.1","priority":1250},
+                 "acl":{"version":"3.9.1","priority":950}},"enabled_in_cluster":[]},
+                 "configuration":{"database":"postgres"}}""")));
+        try (AdminClient client = kong.client()) {
+            KongRoot root = client.root();
+            assertThat(root.plugins()).containsExactlyInAnyOrder("key-auth", "acl");
+            assertThat(root.pluginAvailable("key-auth")).isTrue();
+            assertThat(root.pluginAvailable("jwt")).isFalse();
+        }
+    }
+
+    @Test
     void rootGivesVersionDatabaseAndRouterFlavor() {
         kong.server.stubFor(get(urlPathEqualTo("/")).willReturn(okJson("""
                 {"version":"3.9.1","tagline":"Welcome to kong",

@@ -46,7 +46,7 @@ class KongPemTest {
     void anEncryptedKeyIsRefusedWithWhatToDo() throws Exception {
         Path key = dir.resolve("enc.key");
         Files.writeString(key, "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIBvTBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI\n-----END ENCRYPTED PRIVATE KEY-----\n");
-        assertThatThrownBy(() -> KongPem.privateKey(key)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> KongPem.privateKey(key)).isInstanceOf(io.konggitops.problem.KongGitopsException.class)
                 .hasMessageContaining("encrypted private key").hasMessageContaining("unencrypted");
     }
 
@@ -54,7 +54,7 @@ class KongPemTest {
     void aBrokenKeyIsNamedByItsFileNeverByItsContent() throws Exception {
         Path key = dir.resolve("broken.key");
         Files.writeString(key, "-----BEGIN PRIVATE KEY-----\nU0VDUkVUU0VDUkVUU0VDUkVU\n-----END PRIVATE KEY-----\n");
-        assertThatThrownBy(() -> KongPem.privateKey(key)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> KongPem.privateKey(key)).isInstanceOf(io.konggitops.problem.KongGitopsException.class)
                 .hasMessageContaining(key.toString()).hasMessageNotContaining("U0VDUkVU");
         Path notPem = dir.resolve("cert.txt");
         Files.writeString(notPem, "hello");

@@ -11,6 +11,7 @@ import io.konggitops.kong.KongState;
 import io.konggitops.kong.kinds.DeckNesting;
 import io.konggitops.kong.kinds.ForeignKey;
 import io.konggitops.kong.kinds.Kinds;
+import io.konggitops.problem.KongGitopsException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -266,7 +267,7 @@ public final class DeckReader {
     }
 
     /** A decK file that cannot be read: names the file and, for syntax errors, the line. */
-    public static final class DeckFileException extends RuntimeException {
+    public static final class DeckFileException extends KongGitopsException {
         private final String file;
         private final int line;
 

@@ -59,6 +59,7 @@ final class TextReport {
             case REFUSED -> "Refused, nothing written";
             case ERROR -> r.plan() == null ? "Stopped before a plan was made" : "Stopped";
             case FAILED -> "Failed";
+            case NOT_CONVERGED -> "Not converged";
             case APPLIED -> "Applied";
             case DRIFT -> "Drift found";
             case IN_SYNC -> "In sync";

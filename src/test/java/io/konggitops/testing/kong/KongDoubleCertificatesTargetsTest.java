@@ -1,0 +1,125 @@
+package io.konggitops.testing.kong;
+
+import static io.konggitops.testing.kong.AdminHttp.j;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
+
+    @Test
+    void certificateSnisAreCreatedAndReturnedSorted() {
+        AdminHttp.Reply r = http.post("/certificates", j("{'cert':'C','key':'K','snis':['b.example.com','a.example.com']}"));
+
+        assertThat(r.status()).isEqualTo(201);
+        assertThat(r.at("/snis").toString()).isEqualTo("[\"a.example.com\",\"b.example.com\"]");
+        assertThat(r.at("/cert_alt").isNull()).isTrue();
+        assertThat(kong.store().count("snis")).isEqualTo(2);
+        assertThat(http.get("/snis/a.example.com").at("/certificate/id").asText()).isEqualTo(r.at("/id").asText());
+        assertThat(http.get("/certificates/b.example.com").at("/id").asText()).isEqualTo(r.at("/id").asText());
+        assertThat(http.post("/certificates", j("{'cert':'C','key':'K'}")).at("/snis").toString()).isEqualTo("[]");
+    }
+
+    @Test
+    void putWithoutSnisWipesTheCertificatesSnis() {
+        String id = http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}")).at("/id").asText();
+
+        AdminHttp.Reply r = http.put("/certificates/" + id, j("{'cert':'C2','key':'K2'}"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.at("/snis").toString()).isEqualTo("[]");
+        assertThat(kong.store().count("snis")).isZero();
+    }
+
+    @Test
+    void putWithSnisReplacesThemAndPatchWithoutSnisKeepsThem() {
+        String id = http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}")).at("/id").asText();
+
+        http.put("/certificates/" + id, j("{'cert':'C','key':'K','snis':['b.example.com','a.example.com']}"));
+        AdminHttp.Reply patched = http.patch("/certificates/" + id, j("{'cert':'C3'}"));
+
+        assertThat(patched.at("/cert").asText()).isEqualTo("C3");
+        assertThat(patched.at("/snis").toString()).isEqualTo("[\"a.example.com\",\"b.example.com\"]");
+    }
+
+    @Test
+    void sniNameTakenByAnotherCertificateIsRejected() {
+        http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}"));
+        AdminHttp.Reply r = http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}"));
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.at("/fields/snis").asText()).startsWith("a.example.com already associated with existing certificate");
+        assertThat(kong.store().count("certificates")).isEqualTo(1);
+        String cert = kong.store().all("certificates").get(0).get("id").asText();
+        assertThat(http.post("/snis", j("{'name':'a.example.com','certificate':{'id':'" + cert + "'}}")).status())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void targetPortsAreNormalised() {
+        http.post("/upstreams", j("{'name':'up1'}"));
+
+        assertThat(http.post("/upstreams/up1/targets", j("{'target':'10.0.0.1'}")).at("/target").asText())
+                .isEqualTo("10.0.0.1:8000");
+        assertThat(http.post("/upstreams/up1/targets", j("{'target':'svc.local:9000'}")).at("/target").asText())
+                .isEqualTo("svc.local:9000");
+        assertThat(http.post("/upstreams/up1/targets", j("{'target':'::1'}")).at("/target").asText())
+                .isEqualTo("[::1]:8000");
+        AdminHttp.Reply t = http.post("/upstreams/up1/targets", j("{'target':'[fe80::1]'}"));
+        assertThat(t.at("/target").asText()).isEqualTo("[fe80::1]:8000");
+        assertThat(t.at("/weight").asInt()).isEqualTo(100);
+        assertThat(t.at("/created_at").isFloatingPointNumber()).as("targets use ms timestamps").isTrue();
+        assertThat(http.get("/upstreams/up1/targets/10.0.0.1").at("/target").asText()).isEqualTo("10.0.0.1:8000");
+    }
+
+    @Test
+    void theSameTargetTwiceIsAConflict() {
+        http.post("/upstreams", j("{'name':'up1'}"));
+        http.post("/upstreams/up1/targets", j("{'target':'10.0.0.1'}"));
+
+        AdminHttp.Reply r = http.post("/upstreams/up1/targets", j("{'target':'10.0.0.1:8000'}"));
+
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.at("/code").asInt()).isEqualTo(5);
+        assertThat(r.at("/fields/target").asText()).isEqualTo("10.0.0.1:8000");
+    }
+
+    @Test
+    void targetPutUpdatesInPlaceButIsNotAnUpsert() {
+        http.post("/upstreams", j("{'name':'up1'}"));
+        String id = http.post("/upstreams/up1/targets", j("{'target':'10.0.0.1','weight':5}")).at("/id").asText();
+
+        AdminHttp.Reply updated = http.put("/upstreams/up1/targets/" + id, j("{'target':'10.0.0.1'}"));
+        AdminHttp.Reply absent = http.put("/upstreams/up1/targets/0b9a2c43-a8f9-4a55-9a8e-4c5f3c7a1e11",
+                j("{'target':'10.0.0.9'}"));
+        AdminHttp.Reply patched = http.patch("/upstreams/up1/targets/10.0.0.1:8000", j("{'weight':7}"));
+
+        assertThat(updated.status()).isEqualTo(200);
+        assertThat(updated.at("/id").asText()).isEqualTo(id);
+        assertThat(updated.at("/weight").asInt()).as("PUT replaces: weight back to default").isEqualTo(100);
+        assertThat(absent.status()).isEqualTo(404);
+        assertThat(patched.at("/weight").asInt()).isEqualTo(7);
+        assertThat(kong.store().count("targets")).isEqualTo(1);
+    }
+
+    @Test
+    void thereIsNoTopLevelTargetsCollection() {
+        assertThat(http.get("/targets").status()).isEqualTo(404);
+        assertThat(http.post("/targets", j("{'target':'a'}")).status()).isEqualTo(404);
+        assertThat(http.get("/targets/0b9a2c43-a8f9-4a55-9a8e-4c5f3c7a1e11").status()).isEqualTo(404);
+    }
+
+    @Test
+    void caCertificatesGetADigest() {
+        AdminHttp.Reply r = http.post("/ca_certificates", j("{'cert':'PEM'}"));
+        assertThat(r.at("/cert_digest").asText()).hasSize(64);
+        assertThat(http.post("/ca_certificates", j("{'cert':'PEM'}")).status()).isEqualTo(409);
+    }
+
+    @Test
+    void putByAnUnknownSniNameCreatesACertificateWithThatSni() {
+        AdminHttp.Reply r = http.put("/certificates/new.example.com", j("{'cert':'C','key':'K'}"));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.at("/snis").toString()).isEqualTo("[\"new.example.com\"]");
+        assertThat(http.get("/snis/new.example.com").at("/certificate/id").asText()).isEqualTo(r.at("/id").asText());
+    }
+}

@@ -110,6 +110,7 @@ final class Dao {
         ObjectNode errors = Field.F.objectNode();
         ObjectNode row = SchemaValidator.complete(s.fields, input, errors);
         EntityHooks.check(entity, row, input, rawBody, errors, plugins, mode);
+        KongRules.check(entity, row, errors, schemas.routerFlavor);
         if (snisGiven && !snis.isNull() && !snis.isArray()) errors.put("snis", "expected a set");
         if (!errors.isEmpty()) throw KongError.schemaViolation(errors);
 
@@ -142,6 +143,7 @@ final class Dao {
         ObjectNode errors = Field.F.objectNode();
         ObjectNode row = SchemaValidator.complete(s.fields, body, errors);
         EntityHooks.check(entity, row, body, rawBody, errors, plugins, Mode.INSERT);
+        KongRules.check(entity, row, errors, schemas.routerFlavor);
         if (snis != null && !snis.isNull() && !snis.isArray()) errors.put("snis", "expected a set");
         if (!errors.isEmpty()) throw KongError.schemaViolation(errors);
     }

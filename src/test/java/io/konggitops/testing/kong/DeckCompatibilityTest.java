@@ -1,5 +1,6 @@
 package io.konggitops.testing.kong;
 
+import static io.konggitops.testing.kong.KongDoubleTestJson.*;
 import static io.konggitops.testing.kong.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -87,9 +88,9 @@ class DeckCompatibilityTest {
         kong.seed("targets", j("{'target':'10.0.0.1','weight':50,'upstream':{'id':'" + up.get("id").asText() + "'}}"));
         ObjectNode consumer = kong.seed("consumers", j("{'username':'alice','custom_id':'a-1'}"));
         kong.seed("keyauth_credentials", j("{'key':'k-alice','consumer':{'id':'" + consumer.get("id").asText() + "'}}"));
-        ObjectNode cert = kong.seed("certificates", j("{'cert':'CERT','key':'KEY'}"));
+        ObjectNode cert = kong.seed("certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "'}"));
         kong.seed("snis", j("{'name':'a.example.com','certificate':{'id':'" + cert.get("id").asText() + "'}}"));
-        kong.seed("ca_certificates", j("{'cert':'CA'}"));
+        kong.seed("ca_certificates", j("{'cert':'" + CA + "'}"));
     }
 
     /**
@@ -199,11 +200,11 @@ class DeckCompatibilityTest {
             - username: alice
             certificates:
             - id: 6f1a3f0e-5b8a-4c43-9d5a-0a1b2c3d4e5f
-              cert: CERT
-              key: KEY
+              cert: "CERT_PEM"
+              key: "KEY_PEM"
               snis:
               - name: a.example.com
-            """;
+            """.replace("CERT_PEM", CERT).replace("KEY_PEM", KEY);
 
     @Test
     void deckSyncWritesThroughTheDoubleAndThenShowsTheKnownKong3FalseDrift() throws Exception {

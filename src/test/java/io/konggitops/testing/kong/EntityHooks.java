@@ -129,9 +129,13 @@ final class EntityHooks {
         }
         if (row.has("expression") && !row.get("expression").isNull()) return;
         if (!row.has("paths")) return; // reduced expressions schema (Kong < 3.7)
+        if (protocols.isEmpty() || protocols.get(0).startsWith("grpc") || protocols.get(0).equals("tls_passthrough")) {
+            return; // routes_subschemas.lua grpc / tls_passthrough checks: RouteRules
+        }
         boolean stream = protocols.stream().anyMatch(KongSchemas::isStream);
         if (stream) {
-            if (none(row, "sources", "destinations", "snis")) {
+            if (protocols.stream().allMatch(p -> List.of("tcp", "tls", "udp").contains(p))
+                    && none(row, "sources", "destinations", "snis")) {
                 entityError(errors, "must set one of 'sources', 'destinations', 'snis' when 'protocols' is 'tcp', 'tls' or 'udp'");
             }
         } else if (protocols.contains("https") || protocols.contains("grpcs") || protocols.contains("wss")) {
@@ -174,7 +178,10 @@ final class EntityHooks {
                     row.put("password", sha1(raw.get("password").asText() + row.path("consumer").path("id").asText()));
                 }
             }
-            case "ca_certificates" -> row.put("cert_digest", sha256(row.path("cert").asText().trim()));
+            case "ca_certificates" -> {
+                String digest = KongRules.certDigest(row.path("cert").asText());
+                row.put("cert_digest", digest != null ? digest : sha256(row.path("cert").asText().trim()));
+            }
             default -> {
             }
         }

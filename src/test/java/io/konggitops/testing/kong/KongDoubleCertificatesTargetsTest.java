@@ -1,5 +1,6 @@
 package io.konggitops.testing.kong;
 
+import static io.konggitops.testing.kong.KongDoubleTestJson.*;
 import static io.konggitops.testing.kong.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +10,7 @@ class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
 
     @Test
     void certificateSnisAreCreatedAndReturnedSorted() {
-        AdminHttp.Reply r = http.post("/certificates", j("{'cert':'C','key':'K','snis':['b.example.com','a.example.com']}"));
+        AdminHttp.Reply r = http.post("/certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "','snis':['b.example.com','a.example.com']}"));
 
         assertThat(r.status()).isEqualTo(201);
         assertThat(r.at("/snis").toString()).isEqualTo("[\"a.example.com\",\"b.example.com\"]");
@@ -17,14 +18,14 @@ class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
         assertThat(kong.store().count("snis")).isEqualTo(2);
         assertThat(http.get("/snis/a.example.com").at("/certificate/id").asText()).isEqualTo(r.at("/id").asText());
         assertThat(http.get("/certificates/b.example.com").at("/id").asText()).isEqualTo(r.at("/id").asText());
-        assertThat(http.post("/certificates", j("{'cert':'C','key':'K'}")).at("/snis").toString()).isEqualTo("[]");
+        assertThat(http.post("/certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "'}")).at("/snis").toString()).isEqualTo("[]");
     }
 
     @Test
     void putWithoutSnisWipesTheCertificatesSnis() {
-        String id = http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}")).at("/id").asText();
+        String id = http.post("/certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "','snis':['a.example.com']}")).at("/id").asText();
 
-        AdminHttp.Reply r = http.put("/certificates/" + id, j("{'cert':'C2','key':'K2'}"));
+        AdminHttp.Reply r = http.put("/certificates/" + id, j("{'cert':'" + CERT2 + "','key':'" + KEY2 + "'}"));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.at("/snis").toString()).isEqualTo("[]");
@@ -33,19 +34,19 @@ class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
 
     @Test
     void putWithSnisReplacesThemAndPatchWithoutSnisKeepsThem() {
-        String id = http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}")).at("/id").asText();
+        String id = http.post("/certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "','snis':['a.example.com']}")).at("/id").asText();
 
-        http.put("/certificates/" + id, j("{'cert':'C','key':'K','snis':['b.example.com','a.example.com']}"));
-        AdminHttp.Reply patched = http.patch("/certificates/" + id, j("{'cert':'C3'}"));
+        http.put("/certificates/" + id, j("{'cert':'" + CERT + "','key':'" + KEY + "','snis':['b.example.com','a.example.com']}"));
+        AdminHttp.Reply patched = http.patch("/certificates/" + id, j("{'cert':'" + CERT3 + "','key':'" + KEY3 + "'}"));
 
-        assertThat(patched.at("/cert").asText()).isEqualTo("C3");
+        assertThat(patched.at("/cert").asText()).isEqualTo(TestCertificates.of("c").cert());
         assertThat(patched.at("/snis").toString()).isEqualTo("[\"a.example.com\",\"b.example.com\"]");
     }
 
     @Test
     void sniNameTakenByAnotherCertificateIsRejected() {
-        http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}"));
-        AdminHttp.Reply r = http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}"));
+        http.post("/certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "','snis':['a.example.com']}"));
+        AdminHttp.Reply r = http.post("/certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "','snis':['a.example.com']}"));
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.at("/fields/snis").asText()).startsWith("a.example.com already associated with existing certificate");
         assertThat(kong.store().count("certificates")).isEqualTo(1);
@@ -110,14 +111,14 @@ class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
 
     @Test
     void caCertificatesGetADigest() {
-        AdminHttp.Reply r = http.post("/ca_certificates", j("{'cert':'PEM'}"));
+        AdminHttp.Reply r = http.post("/ca_certificates", j("{'cert':'" + CA + "'}"));
         assertThat(r.at("/cert_digest").asText()).hasSize(64);
-        assertThat(http.post("/ca_certificates", j("{'cert':'PEM'}")).status()).isEqualTo(409);
+        assertThat(http.post("/ca_certificates", j("{'cert':'" + CA + "'}")).status()).isEqualTo(409);
     }
 
     @Test
     void putByAnUnknownSniNameCreatesACertificateWithThatSni() {
-        AdminHttp.Reply r = http.put("/certificates/new.example.com", j("{'cert':'C','key':'K'}"));
+        AdminHttp.Reply r = http.put("/certificates/new.example.com", j("{'cert':'" + CERT + "','key':'" + KEY + "'}"));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.at("/snis").toString()).isEqualTo("[\"new.example.com\"]");
         assertThat(http.get("/snis/new.example.com").at("/certificate/id").asText()).isEqualTo(r.at("/id").asText());

@@ -1,5 +1,6 @@
 package io.konggitops.testing.kong;
 
+import static io.konggitops.testing.kong.KongDoubleTestJson.*;
 import static io.konggitops.testing.kong.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +25,8 @@ class KongDoubleDblessTest {
               targets:
               - target: 10.0.0.1
             certificates:
-            - cert: C
-              key: K
+            - cert: "CERT_PEM"
+              key: "KEY_PEM"
               snis: [a.example.com]
             consumers:
             - username: alice
@@ -34,7 +35,7 @@ class KongDoubleDblessTest {
             plugins:
             - name: key-auth
               service: svc1
-            """;
+            """.replace("CERT_PEM", CERT).replace("KEY_PEM", KEY);
 
     private KongDouble kong;
     private AdminHttp http;

@@ -1,5 +1,6 @@
 package io.konggitops.testing.kong;
 
+import static io.konggitops.testing.kong.KongDoubleTestJson.*;
 import static io.konggitops.testing.kong.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,7 +134,7 @@ class KongDoubleErrorsTest extends DefaultDoubleTest {
         http.post("/services/svc1/plugins", j("{'name':'key-auth'}"));
         http.post("/upstreams", j("{'name':'up1'}"));
         http.post("/upstreams/up1/targets", j("{'target':'10.0.0.1'}"));
-        String cert = http.post("/certificates", j("{'cert':'C','key':'K','snis':['a.example.com']}")).at("/id").asText();
+        String cert = http.post("/certificates", j("{'cert':'" + CERT + "','key':'" + KEY + "','snis':['a.example.com']}")).at("/id").asText();
         http.post("/consumers", j("{'username':'alice'}"));
         http.post("/consumers/alice/key-auth", j("{}"));
         http.post("/consumers/alice/plugins", j("{'name':'rate-limiting','config':{'minute':5}}"));

@@ -1,5 +1,6 @@
 package io.konggitops.testing.kong;
 
+import static io.konggitops.testing.kong.KongDoubleTestJson.*;
 import static io.konggitops.testing.kong.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class KongDoubleSchemasTest extends DefaultDoubleTest {
     private static final Map<String, String> MINIMAL = Map.of(
             "services", "{'host':'h'}", "routes", "{'paths':['/']}", "upstreams", "{'name':'u'}",
-            "certificates", "{'cert':'C','key':'K'}", "consumers", "{'username':'u'}", "ca_certificates", "{'cert':'C'}");
+            "certificates", "{'cert':'" + CERT + "','key':'" + KEY + "'}", "consumers", "{'username':'u'}", "ca_certificates", "{'cert':'" + CA + "'}");
 
     /** What a differ learns from a schema: each field's default, records completed recursively, null otherwise. */
     static ObjectNode defaultsOf(JsonNode fields) {

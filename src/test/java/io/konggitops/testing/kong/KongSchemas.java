@@ -27,8 +27,10 @@ import java.util.Map;
 final class KongSchemas {
     static final String[] PROTOCOLS = {"grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp", "ws", "wss"};
     private final Map<String, EntitySchema> byName = new LinkedHashMap<>();
+    final String routerFlavor;
 
     KongSchemas(String version, String routerFlavor) {
+        this.routerFlavor = routerFlavor;
         add(services());
         add(routes(version, routerFlavor));
         add(upstreams());

@@ -22,6 +22,7 @@ public final class TestCertificates {
     }
 
     private static final Map<String, Pair> MADE = new ConcurrentHashMap<>();
+    private static final Map<String, Pair> CAS = new ConcurrentHashMap<>();
 
     private TestCertificates() {
     }
@@ -31,16 +32,35 @@ public final class TestCertificates {
         return MADE.computeIfAbsent(cn, TestCertificates::make);
     }
 
+    /** A self-signed CA certificate (basic constraint CA) for {@code cn}, as {@code ca_certificates} need. */
+    public static Pair ca(String cn) {
+        return CAS.computeIfAbsent(cn, c -> make(c, true));
+    }
+
+    /** Text as it appears inside a JSON (or YAML double-quoted) string: newlines escaped. */
+    public static String escaped(String pem) {
+        return pem.replace("\r", "").replace("\n", "\\n");
+    }
+
     private static Pair make(String cn) {
+        return make(cn, false);
+    }
+
+    private static Pair make(String cn, boolean isCa) {
         try {
             KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
             g.initialize(256);
             KeyPair keys = g.generateKeyPair();
             Instant now = Instant.now();
             X500Name name = new X500Name("CN=" + cn);
-            var holder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+            var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
                     Date.from(now.minus(1, ChronoUnit.HOURS)), Date.from(now.plus(30, ChronoUnit.DAYS)), name,
-                    keys.getPublic()).build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
+                    keys.getPublic());
+            if (isCa) {
+                builder.addExtension(org.bouncycastle.asn1.x509.Extension.basicConstraints, true,
+                        new org.bouncycastle.asn1.x509.BasicConstraints(true));
+            }
+            var holder = builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate()));
             return new Pair(pem(holder), pem(new JcaPKCS8Generator(keys.getPrivate(), null).generate()));
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a test certificate", e);

@@ -33,6 +33,12 @@ final class Field {
         this.kind = kind;
     }
 
+    /** The kind of a set's or array's elements ({@code RECORD}: Kong's sources/destinations records). */
+    Field elements(Kind k) {
+        element = k;
+        return this;
+    }
+
     static Field of(String name, Kind kind) {
         return new Field(name, kind);
     }
@@ -162,7 +168,15 @@ final class Field {
             case TS_MS -> d.put("type", "number").put("timestamp", true).put("auto", true);
             case SET, ARRAY -> {
                 d.put("type", kind == Kind.SET ? "set" : "array");
-                d.putObject("elements").put("type", element == Kind.INTEGER ? "integer" : "string");
+                ObjectNode el = d.putObject("elements");
+                if (element == Kind.RECORD) {
+                    // typedefs.sources / typedefs.destinations: records of ip_or_cidr and port
+                    el.put("type", "record");
+                    el.putArray("fields").add(F.objectNode().set("ip", F.objectNode().put("type", "string")))
+                            .add(F.objectNode().set("port", F.objectNode().put("type", "integer")));
+                } else {
+                    el.put("type", element == Kind.INTEGER ? "integer" : "string");
+                }
             }
             case RECORD -> {
                 d.put("type", "record");

@@ -134,8 +134,8 @@ final class KongSchemas {
         fs.add(bool("response_buffering", true));
         if (!reduced) {
             fs.add(set("snis"));
-            fs.add(of("sources", Field.Kind.SET));
-            fs.add(of("destinations", Field.Kind.SET));
+            fs.add(of("sources", Field.Kind.SET).elements(Field.Kind.RECORD));
+            fs.add(of("destinations", Field.Kind.SET).elements(Field.Kind.RECORD));
         }
         fs.add(set("tags"));
         fs.add(foreign("service", "services", "restrict"));

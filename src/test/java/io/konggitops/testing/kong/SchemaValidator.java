@@ -141,6 +141,14 @@ final class SchemaValidator {
         boolean bad = false;
         Set<JsonNode> seen = new LinkedHashSet<>();
         for (JsonNode e : a) {
+            if (f.element == Field.Kind.RECORD) {
+                JsonNode err = sourceError(e);
+                elementErrors.add(err == null ? NullNode.instance : err);
+                bad |= err != null;
+                if (f.kind == Field.Kind.SET && !seen.add(e)) continue;
+                out.add(e);
+                continue;
+            }
             boolean ok = f.element == Field.Kind.INTEGER ? isIntegral(e) : e.isTextual();
             elementErrors.add(ok ? NullNode.instance
                     : Field.F.textNode(f.element == Field.Kind.INTEGER ? "expected an integer" : "expected a string"));
@@ -150,6 +158,37 @@ final class SchemaValidator {
         }
         if (bad) errors.set(f.name, elementErrors);
         return out;
+    }
+
+    /** {@code typedefs.sources}/{@code destinations} element: {@code {ip = ip_or_cidr, port = port}}, one of them set. */
+    private static JsonNode sourceError(JsonNode e) {
+        if (!e.isObject()) return Field.F.textNode("expected a record");
+        ObjectNode err = Field.F.objectNode();
+        JsonNode ip = e.get("ip");
+        JsonNode port = e.get("port");
+        if (ip != null && !ip.isNull() && !validIpOrCidr(ip.asText())) {
+            err.put("ip", "invalid ip or cidr range: '" + ip.asText() + "'");
+        }
+        if (port != null && !port.isNull() && (!isIntegral(port) || port.asLong() < 0 || port.asLong() > 65535)) {
+            err.put("port", isIntegral(port) ? "value should be between 0 and 65535" : "expected an integer");
+        }
+        e.fieldNames().forEachRemaining(n -> {
+            if (!n.equals("ip") && !n.equals("port")) err.put(n, "unknown field");
+        });
+        if ((ip == null || ip.isNull()) && (port == null || port.isNull())) {
+            err.putArray("@entity").add("at least one of these fields must be non-empty: 'ip', 'port'");
+        }
+        return err.isEmpty() ? null : err;
+    }
+
+    private static boolean validIpOrCidr(String s) {
+        String[] parts = s.split("/", -1);
+        if (parts.length > 2) return false;
+        HostRules.Ip ip = HostRules.normalizeIp(parts[0]);
+        if (ip.error() != null || ip.type().equals("name") || ip.port() != null) return false;
+        if (parts.length == 1) return true;
+        int max = ip.type().equals("ipv4") ? 32 : 128;
+        return parts[1].matches("\\d{1,3}") && Integer.parseInt(parts[1]) <= max;
     }
 
     private static JsonNode fail(ObjectNode errors, Field f, String message, JsonNode v) {

@@ -185,7 +185,8 @@ final class AdminRouter {
             dblessGuard(method, cs);
             ObjectNode in = parseBody(body);
             in.putObject(fk).put("id", parentId);
-            if (cs.name.equals("targets")) return Response.of(200, dao.replace(cs.name, row, in));
+            // kong/api/routes/upstreams.lua update_target_cb -> endpoints.update_entity: a merge, 404 when absent
+            if (cs.name.equals("targets")) return Response.of(200, dao.update(cs.name, row, in));
             return Response.of(200, dao.upsert(cs.name, key, in));
         }
         if (method.equals("PATCH") && row != null) {

@@ -84,14 +84,6 @@ final class Dao {
         return write(entity, existing, body, Mode.UPDATE);
     }
 
-    /** PUT-as-replace of an existing row only (targets: not an upsert). */
-    ObjectNode replace(String entity, ObjectNode existing, ObjectNode body) {
-        if (existing == null) throw KongError.notFound();
-        ObjectNode in = body.deepCopy();
-        in.put("id", existing.get("id").asText());
-        return write(entity, existing, in, Mode.UPSERT);
-    }
-
     ObjectNode write(String entity, ObjectNode existing, ObjectNode rawBody, Mode mode) {
         ObjectNode body = rawBody.deepCopy();
         JsonNode snis = body.remove("snis");

@@ -4,6 +4,7 @@ import static io.konggitops.testing.kong.KongDoubleTestJson.*;
 import static io.konggitops.testing.kong.AdminHttp.j;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
 class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
@@ -85,10 +86,11 @@ class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
     }
 
     @Test
-    void targetPutUpdatesInPlaceButIsNotAnUpsert() {
+    void targetPutIsAnUpdateThatMergesTheFieldsSentAndIsNotAnUpsert() {
         http.post("/upstreams", j("{'name':'up1'}"));
         String id = http.post("/upstreams/up1/targets", j("{'target':'10.0.0.1','weight':5}")).at("/id").asText();
 
+        http.patch("/upstreams/up1/targets/" + id, j("{'tags':['t1']}"));
         AdminHttp.Reply updated = http.put("/upstreams/up1/targets/" + id, j("{'target':'10.0.0.1'}"));
         AdminHttp.Reply absent = http.put("/upstreams/up1/targets/0b9a2c43-a8f9-4a55-9a8e-4c5f3c7a1e11",
                 j("{'target':'10.0.0.9'}"));
@@ -96,9 +98,14 @@ class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
 
         assertThat(updated.status()).isEqualTo(200);
         assertThat(updated.at("/id").asText()).isEqualTo(id);
-        assertThat(updated.at("/weight").asInt()).as("PUT replaces: weight back to default").isEqualTo(100);
+        // kong/api/routes/upstreams.lua update_target_cb -> endpoints.update_entity: fields not sent are kept
+        assertThat(updated.at("/weight").asInt()).as("PUT merges: the weight not sent is kept").isEqualTo(5);
+        assertThat(updated.at("/tags/0").asText()).isEqualTo("t1");
         assertThat(absent.status()).isEqualTo(404);
         assertThat(patched.at("/weight").asInt()).isEqualTo(7);
+        AdminHttp.Reply weightOnly = http.put("/upstreams/up1/targets/10.0.0.1:8000", j("{'weight':9}"));
+        assertThat(weightOnly.at("/weight").asInt()).isEqualTo(9);
+        assertThat(weightOnly.at("/target").asText()).isEqualTo("10.0.0.1:8000");
         assertThat(kong.store().count("targets")).isEqualTo(1);
     }
 
@@ -122,5 +129,19 @@ class KongDoubleCertificatesTargetsTest extends DefaultDoubleTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.at("/snis").toString()).isEqualTo("[\"new.example.com\"]");
         assertThat(http.get("/snis/new.example.com").at("/certificate/id").asText()).isEqualTo(r.at("/id").asText());
+    }
+
+    @Test
+    void aNestedTargetListingIgnoresTheTagsFilterAsKongsPostgresStrategyDoes() {
+        http.post("/upstreams", j("{'name':'up1'}"));
+        http.post("/upstreams/up1/targets", j("{'target':'10.0.0.1','tags':['managed']}"));
+        http.post("/upstreams/up1/targets", j("{'target':'10.0.0.2','tags':['other']}"));
+        http.post("/upstreams/up1/targets", j("{'target':'10.0.0.3'}"));
+
+        JsonNode tagged = http.get("/upstreams/up1/targets?tags=managed").body();
+
+        assertThat(tagged.get("data")).hasSize(3);
+        assertThat(http.get("/upstreams/up1/targets?tags=a,b/c").status()).isEqualTo(400);
+        assertThat(http.get("/services?tags=managed").status()).isEqualTo(200);
     }
 }

@@ -47,7 +47,11 @@ final class Listing {
             }
             size = (int) d;
         }
+        // the postgres strategy's page() takes a foreign key OR tags: a nested listing (page_for_<parent>) checks the
+        // tags argument (kong/api/endpoints.lua extract_options) but does not filter on it
+        // (kong/db/strategies/postgres/init.lua page)
         List<ObjectNode> filtered = filterTags(rows, query.get("tags"), hasTags, entity);
+        if (nested) filtered = new ArrayList<>(rows);
         if (!numeric) filtered.sort((a, b) -> a.get("id").asText().compareTo(b.get("id").asText()));
         int start = 0;
         String offset = query.get("offset");

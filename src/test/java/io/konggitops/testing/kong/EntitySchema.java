@@ -16,7 +16,8 @@ final class EntitySchema {
     final String singular;
     final List<Field> fields;
     final List<List<String>> compositeUniques = new ArrayList<>();
-    final List<String> entityChecks = new ArrayList<>();
+    /** Entity checks as {@code GET /schemas} shows them (functions dropped): {@code {"mutually_required": [...]}}. */
+    final List<ObjectNode> entityChecks = new ArrayList<>();
 
     EntitySchema(String name, String endpoint, String endpointKey, String singular, List<Field> fields) {
         this.name = name;
@@ -31,8 +32,18 @@ final class EntitySchema {
         return this;
     }
 
-    EntitySchema check(String description) {
-        entityChecks.add(description);
+    /** Adds {@code {"<checker>": ["f1", "f2"]}} ({@code at_least_one_of}, {@code mutually_required}, ...). */
+    EntitySchema check(String checker, String... fields) {
+        ObjectNode c = Field.F.objectNode();
+        ArrayNode a = c.putArray(checker);
+        for (String f : fields) a.add(f);
+        entityChecks.add(c);
+        return this;
+    }
+
+    /** Adds an entity check with its JSON argument, e.g. a {@code conditional}. */
+    EntitySchema check(ObjectNode jsonCheck) {
+        entityChecks.add(jsonCheck);
         return this;
     }
 
@@ -55,14 +66,28 @@ final class EntitySchema {
         return s;
     }
 
-    /** {@code GET /schemas/{name}} body. */
+    /**
+     * {@code GET /schemas/{name}} body as {@code kong/api/routes/kong.lua} answers it: the schema table made JSON by
+     * {@code api_helpers.schema_to_jsonable} (functions dropped, foreign schemas stripped): {@code name},
+     * {@code primary_key}, {@code endpoint_key}, {@code cache_key}, {@code workspaceable}, {@code fields} as a list of
+     * one-key objects in Kong's order, {@code entity_checks}.
+     */
     ObjectNode toSchemaJson() {
         ObjectNode o = Field.F.objectNode();
+        o.put("name", name);
+        o.putArray("primary_key").add("id");
+        if (endpointKey != null) o.put("endpoint_key", endpointKey);
+        if (!compositeUniques.isEmpty()) {
+            ArrayNode ck = o.putArray("cache_key");
+            compositeUniques.get(0).forEach(ck::add);
+        }
+        if (!name.equals("ca_certificates")) o.put("workspaceable", true);
         ArrayNode fs = o.putArray("fields");
         for (Field f : fields) fs.add(f.toSchemaJson());
-        ArrayNode checks = o.putArray("entity_checks");
-        for (String c : entityChecks) checks.add(c);
-        if (endpointKey != null) o.put("endpoint_key", endpointKey);
+        if (!entityChecks.isEmpty()) {
+            ArrayNode checks = o.putArray("entity_checks");
+            for (ObjectNode c : entityChecks) checks.add(c.deepCopy());
+        }
         return o;
     }
 }

@@ -100,4 +100,34 @@ class KongDoubleSchemasTest extends DefaultDoubleTest {
         assertThat(hc.at("/passive/healthy/http_statuses")).hasSize(19);
         assertThat(hc.at("/threshold").asInt()).isZero();
     }
+
+    @Test
+    void anEntitySchemaHasKongsShape() {
+        // kong/api/routes/kong.lua GET /schemas/:name -> api_helpers.schema_to_jsonable(schema)
+        JsonNode services = http.get("/schemas/services").body();
+        assertThat(services.get("name").asText()).isEqualTo("services");
+        assertThat(services.get("primary_key").toString()).isEqualTo("[\"id\"]");
+        assertThat(services.get("endpoint_key").asText()).isEqualTo("name");
+        assertThat(services.at("/fields/0/id/type").asText()).isEqualTo("string");
+        assertThat(services.at("/fields/0/id/uuid").asBoolean()).isTrue();
+        assertThat(services.at("/fields/0/id/auto").asBoolean()).isTrue();
+        assertThat(services.at("/fields/1").fieldNames().next()).isEqualTo("created_at");
+        JsonNode targets = http.get("/schemas/targets").body();
+        assertThat(targets.get("cache_key").toString()).isEqualTo("[\"upstream\",\"target\"]");
+        assertThat(http.get("/schemas/certificates").at("/entity_checks/0/mutually_required").toString())
+                .isEqualTo("[\"cert_alt\",\"key_alt\"]");
+        assertThat(http.get("/schemas/routes").at("/entity_checks/0/conditional/then_field").asText()).isEqualTo("snis");
+    }
+
+    @Test
+    void aPluginSchemaIsThePluginsOwnSubschema() {
+        // kong/api/routes/kong.lua GET /schemas/plugins/:name -> the subschema of kong/plugins/<name>/schema.lua
+        JsonNode cors = http.get("/schemas/plugins/cors").body();
+
+        assertThat(cors.get("name").asText()).isEqualTo("cors");
+        assertThat(cors.at("/fields/0/protocols/default").toString()).isEqualTo("[\"grpc\",\"grpcs\",\"http\",\"https\"]");
+        assertThat(cors.at("/fields/1/config/type").asText()).isEqualTo("record");
+        assertThat(cors.at("/fields/1/config/required").asBoolean()).isTrue();
+        assertThat(cors.at("/fields").findValuesAsText("reference")).isEmpty();
+    }
 }

@@ -15,6 +15,8 @@ import static io.konggitops.testing.kong.Field.record;
 import static io.konggitops.testing.kong.Field.set;
 import static io.konggitops.testing.kong.Field.str;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,8 @@ import java.util.Map;
  * {@code typedefs.lua} (Kong 3.9). Route fields depend on version and router flavor.
  */
 final class KongSchemas {
-    static final String[] PROTOCOLS = {"grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp", "ws", "wss"};
+    /** {@code kong/constants.lua PROTOCOLS} of Kong OSS 3.9 ({@code ws}/{@code wss} are Enterprise only). */
+    static final String[] PROTOCOLS = {"grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough", "udp"};
     private final Map<String, EntitySchema> byName = new LinkedHashMap<>();
     final String routerFlavor;
 
@@ -42,7 +45,7 @@ final class KongSchemas {
         add(new EntitySchema("certificates", "certificates", null, "certificate", Field.list(
                 of("id", ID), of("created_at", TS), of("updated_at", TS),
                 str("cert").required(), str("key").required(), str("cert_alt"), str("key_alt"), set("tags")))
-                .check("mutually_required: cert_alt, key_alt"));
+                .check("mutually_required", "cert_alt", "key_alt"));
         add(new EntitySchema("snis", "snis", "name", "sni", Field.list(
                 of("id", ID), of("created_at", TS), of("updated_at", TS),
                 str("name").required().unique(), set("tags"),
@@ -53,7 +56,7 @@ final class KongSchemas {
         add(new EntitySchema("consumers", "consumers", "username", "consumer", Field.list(
                 of("id", ID), of("created_at", TS), of("updated_at", TS),
                 str("username").unique(), str("custom_id").unique(), set("tags")))
-                .check("at_least_one_of: custom_id, username"));
+                .check("at_least_one_of", "custom_id", "username"));
         add(plugins());
         add(credential("keyauth_credentials", "key-auths", "key", "keyauth_credential",
                 str("key").unique(), of("ttl", Field.Kind.INTEGER)));
@@ -145,7 +148,17 @@ final class KongSchemas {
             fs.add(integer("priority", 0));
         }
         EntitySchema s = new EntitySchema("routes", "routes", "name", "route", fs);
-        return reduced ? s : s.check("conditional_at_least_one_of: methods, hosts, headers, paths (+snis for https)");
+        if (reduced) return s;
+        // routes.lua: snis only with TLS protocols (the subschema checks are not part of the base schema JSON)
+        ObjectNode conditional = Field.F.objectNode();
+        ObjectNode c = conditional.putObject("conditional");
+        c.put("if_field", "protocols");
+        ArrayNode notOneOf = c.putObject("if_match").putObject("elements").put("type", "string").putArray("not_one_of");
+        for (String p : new String[] {"grpcs", "https", "tls", "tls_passthrough"}) notOneOf.add(p);
+        c.put("then_field", "snis");
+        c.putObject("then_match").put("len_eq", 0);
+        c.put("then_err", "'snis' can only be set when 'protocols' is 'grpcs', 'https', 'tls' or 'tls_passthrough'");
+        return s.check(conditional);
     }
 
     private static EntitySchema upstreams() {

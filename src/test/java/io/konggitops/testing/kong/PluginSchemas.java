@@ -115,8 +115,32 @@ final class PluginSchemas {
     }
 
     /** {@code GET /schemas/plugins/{name}} body: the plugin entity fields with this plugin's config record. */
+    /**
+     * {@code GET /schemas/plugins/{name}}: the plugin's own subschema ({@code kong/plugins/<name>/schema.lua} through
+     * {@code schema_to_jsonable}), not the whole plugins schema: {@code name} and {@code fields} with
+     * {@code protocols} ({@code typedefs.protocols_http}) and the {@code config} record.
+     */
     ObjectNode schemaJson(EntitySchema pluginsSchema, String plugin) {
         Field config = configs.get(plugin);
-        return config == null ? null : pluginsSchema.withField(config).toSchemaJson();
+        if (config == null) return null;
+        ObjectNode o = Field.F.objectNode();
+        o.put("name", plugin);
+        ArrayNode fields = o.putArray("fields");
+        ObjectNode protocols = Field.F.objectNode();
+        ObjectNode p = protocols.putObject("protocols");
+        p.put("type", "set").put("required", true);
+        ArrayNode dflt = p.putArray("default");
+        ObjectNode elements = p.putObject("elements");
+        elements.put("type", "string");
+        ArrayNode oneOf = elements.putArray("one_of");
+        for (String proto : new String[] {"grpc", "grpcs", "http", "https"}) {
+            dflt.add(proto);
+            oneOf.add(proto);
+        }
+        fields.add(protocols);
+        ObjectNode configJson = config.toSchemaJson();
+        ((ObjectNode) configJson.get("config")).put("required", true);
+        fields.add(configJson);
+        return o;
     }
 }

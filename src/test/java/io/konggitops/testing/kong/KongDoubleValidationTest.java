@@ -212,4 +212,15 @@ class KongDoubleValidationTest extends DefaultDoubleTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.at("/message").asText()).isEqualTo("schema violation (name: must not be an IP)");
     }
+
+    @Test
+    void aRateLimitingPluginNeedsAtLeastOneLimit() {
+        rejected("/plugins", "{'name':'rate-limiting','config':{'policy':'local'}}",
+                "schema violation (at least one of these fields must be non-empty: 'config.second', 'config.minute', "
+                        + "'config.hour', 'config.day', 'config.month', 'config.year')");
+        rejected("/plugins", "{'name':'rate-limiting','config':{'minute':5,'limit_by':'header'}}",
+                "2 schema violations (failed conditional validation given value of field 'config.limit_by'; "
+                        + "config.header_name: required field missing)");
+        assertThat(http.post("/plugins", j("{'name':'rate-limiting','config':{'minute':5}}")).status()).isEqualTo(201);
+    }
 }

@@ -38,7 +38,10 @@ final class KongRules {
                 utf8Name(row, "name", errors);
                 RouteRules.check(row, errors, routerFlavor);
             }
-            case "plugins" -> utf8Name(row, "instance_name", errors);
+            case "plugins" -> {
+                utf8Name(row, "instance_name", errors);
+                if (!errors.has("config")) pluginChecks(row, errors);
+            }
             case "upstreams" -> {
                 text(row, "name", errors, HostRules::upstreamName);
                 text(row, "hash_on_cookie_path", errors, KongRules::path);
@@ -50,6 +53,32 @@ final class KongRules {
             case "ca_certificates" -> caCertificate(row, errors);
             default -> {
             }
+        }
+    }
+
+    /** Entity checks of the bundled plugins' {@code schema.lua} that the double models. */
+    private static void pluginChecks(ObjectNode row, ObjectNode errors) {
+        JsonNode config = row.path("config");
+        if (!row.path("name").asText().equals("rate-limiting") || !config.isObject()) return;
+        // kong/plugins/rate-limiting/schema.lua entity_checks
+        boolean anyLimit = false;
+        for (String f : List.of("second", "minute", "hour", "day", "month", "year")) anyLimit |= !config.path(f).isNull();
+        if (!anyLimit) {
+            EntityHooks.entityError(errors, "at least one of these fields must be non-empty: 'config.second', "
+                    + "'config.minute', 'config.hour', 'config.day', 'config.month', 'config.year'");
+        }
+        String limitBy = config.path("limit_by").asText("");
+        if ((limitBy.equals("header") && config.path("header_name").isNull())
+                || (limitBy.equals("path") && config.path("path").isNull())) {
+            String field = limitBy.equals("header") ? "header_name" : "path";
+            ((ObjectNode) (errors.has("config") ? errors.get("config") : errors.putObject("config")))
+                    .put(field, "required field missing");
+            EntityHooks.entityError(errors, "failed conditional validation given value of field 'config.limit_by'");
+        }
+        if (config.path("policy").asText("").equals("redis") && config.path("redis").path("host").isNull()) {
+            ((ObjectNode) (errors.has("config") ? errors.get("config") : errors.putObject("config")))
+                    .putObject("redis").put("host", "required field missing");
+            EntityHooks.entityError(errors, "failed conditional validation given value of field 'config.policy'");
         }
     }
 

@@ -6,9 +6,15 @@
  * plugin schemas, so it needs nothing beside the clone. It answers as Kong does: defaults filled and unset fields
  * answered as explicit {@code null}, PUT = full replace/upsert, PATCH = recursive record merge, DELETE 204 when
  * absent, restrict/cascade deletes, Kong-shaped error bodies, pagination with offset tokens and {@code next}, tag
- * filters, certificates with transient {@code snis} (and the PUT-wipes-SNIs pitfall), targets with port
- * normalisation, DB-less mode (405 on writes, {@code POST /config}) and {@code /schemas}. Unique and foreign keys
- * are indexed, so a write does not scan the table.
+ * filters (ignored, as by the postgres strategy, on nested listings such as {@code /upstreams/{u}/targets}),
+ * certificates with transient {@code snis} (and the PUT-wipes-SNIs pitfall), targets with port normalisation and a
+ * merging {@code PUT /upstreams/{u}/targets/{t}}, an insert of an existing id as 400 primary key violation, DB-less
+ * mode (405 on writes, {@code POST /config}) and {@code /schemas} in {@code schema_to_jsonable} shape. Kong's
+ * validation rules ({@link io.konggitops.testing.kong.KongRules}, {@link io.konggitops.testing.kong.RouteRules},
+ * {@link io.konggitops.testing.kong.HostRules}: names, tags, hosts, paths, regexes and the ATC check under
+ * {@code traditional_compatible}/{@code expressions}, protocols, upstream hashing, targets, PEM certificates and
+ * keys, CA certificates, rate-limiting) answer Kong's 400 code-2 bodies. Unique and foreign keys are indexed, so a
+ * write does not scan the table.
  *
  * <p>Test controls (not Kong behaviour): {@code failOn} (status + {@code Retry-After}, N times or always; status 0
  * drops the connection), {@code holdFirstWrites}/{@code maxConcurrentWrites}, {@code lying} (writes acknowledged, not

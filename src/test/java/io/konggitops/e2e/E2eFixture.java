@@ -34,7 +34,7 @@ final class E2eFixture implements AutoCloseable {
     final Map<String, String> env = new LinkedHashMap<>();
     private String adminUrl;
 
-    E2eFixture(Path tempDir, KongDouble.Builder kong) {
+    E2eFixture(Path tempDir, io.konggitops.testing.kong.KongDoubleBuilder kong) {
         this.repo = TestRepo.init(tempDir.resolve("manifests"));
         try {
             this.kong = kong.build().start();

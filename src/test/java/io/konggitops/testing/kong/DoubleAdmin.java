@@ -28,7 +28,7 @@ public final class DoubleAdmin implements AutoCloseable {
     }
 
     /** Builds and starts the double, then connects a client. */
-    public static DoubleAdmin start(KongDouble.Builder builder) {
+    public static DoubleAdmin start(KongDoubleBuilder builder) {
         try {
             return new DoubleAdmin(builder.build().start());
         } catch (IOException e) {

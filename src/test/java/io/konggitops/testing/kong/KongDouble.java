@@ -60,7 +60,7 @@ public final class KongDouble implements AutoCloseable {
                    String token, boolean schemaEndpoints, Map<String, JsonNode> extraPlugins) {
     }
 
-    private KongDouble(Options options) {
+    KongDouble(Options options) {
         this.options = options;
         this.schemas = new KongSchemas(options.version(), options.routerFlavor());
         this.plugins = new PluginSchemas();
@@ -69,8 +69,8 @@ public final class KongDouble implements AutoCloseable {
         this.router = new AdminRouter(this);
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static KongDoubleBuilder builder() {
+        return new KongDoubleBuilder();
     }
 
     /** A double with every default (Kong 3.9.1, postgres, traditional_compatible), started. */
@@ -134,7 +134,7 @@ public final class KongDouble implements AutoCloseable {
      * @throws IllegalArgumentException with Kong's error body when Kong would reject it
      */
     public ObjectNode seed(String entity, Object json) {
-        ObjectNode body = json instanceof String s ? parse(s) : JSON.valueToTree(json);
+        ObjectNode body = json instanceof String s ? parseJson(s) : JSON.valueToTree(json);
         synchronized (lock) {
             try {
                 return dao.insert(entity, body);
@@ -144,7 +144,7 @@ public final class KongDouble implements AutoCloseable {
         }
     }
 
-    private static ObjectNode parse(String s) {
+    static ObjectNode parseJson(String s) {
         try {
             return (ObjectNode) JSON.readTree(s);
         } catch (IOException | ClassCastException e) {
@@ -340,87 +340,6 @@ public final class KongDouble implements AutoCloseable {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Builder for {@link KongDouble}. */
-    public static final class Builder {
-        private String version = "3.9.1";
-        private String database = "postgres";
-        private String routerFlavor = "traditional_compatible";
-        private BiFunction<String, String, Duration> latency = (method, path) -> Duration.ZERO;
-        private String tokenHeader = "Kong-Admin-Token";
-        private String token;
-        private boolean schemaEndpoints = true;
-        private final Map<String, JsonNode> extraPlugins = new LinkedHashMap<>();
-
-        /**
-         * Adds (or replaces) a plugin the double accepts, with its config defaults as an example JSON object, e.g.
-         * {@code plugin("my-plugin", "{\"header\":\"X-Id\",\"limit\":10,\"extra\":null}")}. Types are inferred
-         * from the values; {@code null} makes an untyped field without default. The schema endpoint shows them.
-         */
-        public Builder plugin(String name, String configDefaultsJson) {
-            extraPlugins.put(name, parse(configDefaultsJson));
-            return this;
-        }
-
-        /** {@code GET /} version; also selects the route schema variant for {@code expressions} before 3.7. */
-        public Builder version(String v) {
-            this.version = v;
-            return this;
-        }
-
-        /** {@code postgres} (default) or {@code off} (DB-less). */
-        public Builder database(String d) {
-            this.database = d;
-            return this;
-        }
-
-        public Builder dbless() {
-            return database("off");
-        }
-
-        /** {@code traditional}, {@code traditional_compatible} (default) or {@code expressions}. */
-        public Builder routerFlavor(String f) {
-            this.routerFlavor = f;
-            return this;
-        }
-
-        /** Delay added to every request (outside the store lock, so concurrent requests overlap). */
-        public Builder latency(Duration d) {
-            this.latency = (method, path) -> d;
-            return this;
-        }
-
-        /**
-         * Delay per request, asked of {@code perRequest} with the method and raw path of every request before it is
-         * answered (outside the store lock); {@code null} or zero means none.
-         */
-        public Builder latency(BiFunction<String, String, Duration> perRequest) {
-            this.latency = perRequest;
-            return this;
-        }
-
-        /** Requires {@code Kong-Admin-Token: token} on every request (401 otherwise). */
-        public Builder adminToken(String token) {
-            return adminToken("Kong-Admin-Token", token);
-        }
-
-        public Builder adminToken(String header, String token) {
-            this.tokenHeader = header;
-            this.token = token;
-            return this;
-        }
-
-        /** {@code false}: {@code /schemas/...} answers 404, like a node or proxy that hides them. */
-        public Builder schemaEndpoints(boolean enabled) {
-            this.schemaEndpoints = enabled;
-            return this;
-        }
-
-        public KongDouble build() {
-            return new KongDouble(new Options(version, database, routerFlavor, latency, tokenHeader, token, schemaEndpoints,
-                    Map.copyOf(extraPlugins)));
         }
     }
 }

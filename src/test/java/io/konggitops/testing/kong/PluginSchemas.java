@@ -16,7 +16,7 @@ import java.util.TreeMap;
 /**
  * Config schemas of the bundled plugins the double knows, with Kong 3.9-like defaults (approximations of the plugin
  * {@code schema.lua} files: enough for a differ to learn defaults through {@code GET /schemas/plugins/{name}}).
- * Tests may register more with {@link KongDouble.Builder#plugin(String, Field...)}.
+ * Tests may register more with {@link KongDoubleBuilder#plugin(String, String)}.
  */
 final class PluginSchemas {
     private final Map<String, Field> configs = new TreeMap<>();

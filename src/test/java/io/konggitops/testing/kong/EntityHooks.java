@@ -31,7 +31,10 @@ final class EntityHooks {
                 if ("least-connections".equals(algorithm) || "latency".equals(algorithm)) body.put("hash_on", "none");
             }
             case "targets" -> {
-                if (body.path("target").isTextual()) body.put("target", normaliseTarget(body.get("target").asText()));
+                // kong/db/dao/targets.lua format_target: only a valid host/IP is normalised (else the DAO rejects it)
+                if (body.path("target").isTextual() && HostRules.target(body.get("target").asText()) == null) {
+                    body.put("target", normaliseTarget(body.get("target").asText()));
+                }
             }
             default -> {
             }

@@ -150,9 +150,11 @@ final class HostRules {
         return null;
     }
 
-    /** {@code entities/targets.lua validate_target}: a hostname or IP, with optional port. */
+    /**
+     * A target must be a hostname or IP with optional port. Through the Admin API the DAO's {@code format_target}
+     * ({@code kong/db/dao/targets.lua}) rejects it before the schema's {@code validate_target} runs, with this text.
+     */
     static String target(String target) {
-        return normalizeIp(target).error() == null ? null
-                : "Invalid target ('" + target + "'); not a valid hostname or ip address";
+        return normalizeIp(target).error() == null ? null : "Invalid target; not a valid hostname or ip address";
     }
 }

@@ -261,6 +261,17 @@ class ApplierTest {
         assertThat(Kong.plan(desired, admin).isEmpty()).isTrue();
     }
 
+    @Test
+    void aKongThatAcknowledgesWritesWithoutKeepingThemLeavesDriftThatTheNextDiffSees() {
+        kong.lying(true);
+
+        ApplyResult result = apply(Kong.plan(shop(), admin), 2);
+
+        assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.APPLIED);
+        assertThat(kong.store().size()).isZero();
+        assertThat(Kong.plan(shop(), admin).changes()).hasSize(8);
+    }
+
     private static int indexOfPrefix(List<String> calls, String prefix) {
         for (int i = 0; i < calls.size(); i++) {
             if (calls.get(i).startsWith(prefix)) return i;

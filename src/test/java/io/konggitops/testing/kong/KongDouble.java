@@ -43,6 +43,8 @@ public final class KongDouble implements AutoCloseable {
     private final EntityStore store = new EntityStore();
     private final RequestStats stats = new RequestStats();
     private final Controls controls = new Controls();
+    /** In lying mode: the state the acknowledged writes would have made (null until the first lying write). */
+    private EntityStore.State pretended;
     /** {@code /schemas/...} answers replaced by a test: path after {@code /schemas/} → body (empty = 404). */
     final Map<String, Optional<JsonNode>> schemaOverrides = new ConcurrentHashMap<>();
     final Dao dao;
@@ -122,6 +124,7 @@ public final class KongDouble implements AutoCloseable {
             stats.reset();
             failAtWrite = 0;
             controls.reset();
+            pretended = null;
             schemaOverrides.clear();
         }
     }
@@ -195,10 +198,14 @@ public final class KongDouble implements AutoCloseable {
 
     /**
      * Lying mode: writes are validated and answered exactly as Kong would (200/201 with the entity, 204, Kong's
-     * errors) but nothing is stored, like a node that acknowledges and loses them. For tests of post-apply checks.
+     * errors), against the state earlier acknowledged writes would have made, but reads keep answering the state
+     * from before: a node that acknowledges writes and loses them. For tests of post-apply verification.
      */
     public void lying(boolean on) {
-        controls.lying(on);
+        synchronized (lock) {
+            controls.lying(on);
+            pretended = null;
+        }
     }
 
     /**
@@ -280,12 +287,17 @@ public final class KongDouble implements AutoCloseable {
         }
         synchronized (lock) {
             if (!write || !controls.lying()) return dispatch(method, path, rawQuery, body, ex.getRequestHeaders().getFirst("Content-Type"));
-            EntityStore.State before = store.save();
+            // the write is applied to the state the lying node pretends to have (so later writes can refer to it)
+            // and answered from there; the real state, which every read sees, stays as it was
+            EntityStore.State real = store.save();
             String hash = router.declarative.hash();
+            if (pretended == null) pretended = real;
+            store.restore(pretended);
             try {
                 return dispatch(method, path, rawQuery, body, ex.getRequestHeaders().getFirst("Content-Type"));
             } finally {
-                store.restore(before);
+                pretended = store.save();
+                store.restore(real);
                 router.declarative.restoreHash(hash);
             }
         }

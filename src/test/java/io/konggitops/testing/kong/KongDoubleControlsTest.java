@@ -49,6 +49,8 @@ class KongDoubleControlsTest extends DefaultDoubleTest {
         AdminHttp.Reply updated = http.patch("/services/kept", j("{'retries':9}"));
         AdminHttp.Reply deleted = http.delete("/services/kept");
         AdminHttp.Reply invalid = http.post("/services", j("{'name':'x'}"));
+        AdminHttp.Reply routeOfLost = http.post("/services/lost/routes", j("{'paths':['/']}"));
+        AdminHttp.Reply readBack = http.get("/services/lost");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.at("/name").asText()).isEqualTo("lost");
@@ -57,6 +59,8 @@ class KongDoubleControlsTest extends DefaultDoubleTest {
         assertThat(updated.at("/retries").asInt()).isEqualTo(9);
         assertThat(deleted.status()).isEqualTo(204);
         assertThat(invalid.status()).isEqualTo(400);
+        assertThat(routeOfLost.status()).as("later writes see what was acknowledged").isEqualTo(201);
+        assertThat(readBack.status()).as("reads see what was kept").isEqualTo(404);
         assertThat(kong.store().all("services")).singleElement().satisfies(s -> {
             assertThat(s.get("name").asText()).isEqualTo("kept");
             assertThat(s.get("retries").asInt()).isEqualTo(5);

@@ -3,24 +3,32 @@ package io.konggitops.apply;
 import io.konggitops.diff.Plan;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
+import io.konggitops.testing.kong.DoubleAdmin;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.konggitops.diff.Fixtures.*;
+import static io.konggitops.apply.KongFixtures.service;
+import static io.konggitops.diff.Fixtures.state;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeletionGuardTest {
-    private final FakeKongAdmin kong = new FakeKongAdmin();
+    private final DoubleAdmin kong = DoubleAdmin.start();
+
+    @AfterEach
+    void stop() {
+        kong.close();
+    }
 
     /** Kong holds {@code managed} owned services; the desired state keeps the first {@code kept}. */
     private Plan planKeeping(int managed, int kept) {
         List<KongEntity> all = new ArrayList<>();
         for (int i = 0; i < managed; i++) all.add(service("s" + i, "svc-" + i));
-        Kong.sync(state(all), kong);
-        return Kong.plan(state(all.subList(0, kept)), kong);
+        Kong.sync(state(all), kong.client());
+        return Kong.plan(state(all.subList(0, kept)), kong.client());
     }
 
     @Test
@@ -35,17 +43,18 @@ class DeletionGuardTest {
     @Test
     void theDefaultThirtyPercentAppliesOnceTenEntitiesAreManaged() {
         assertThat(DeletionGuard.defaults().check(planKeeping(9, 4)).allowed()).isTrue();
-        FakeKongAdmin other = new FakeKongAdmin();
-        List<KongEntity> ten = new ArrayList<>();
-        for (int i = 0; i < 10; i++) ten.add(service("s" + i, "svc-" + i));
-        Kong.sync(state(ten), other);
+        try (DoubleAdmin other = DoubleAdmin.start()) {
+            List<KongEntity> ten = new ArrayList<>();
+            for (int i = 0; i < 10; i++) ten.add(service("s" + i, "svc-" + i));
+            Kong.sync(state(ten), other.client());
 
-        GuardVerdict three = DeletionGuard.defaults().check(Kong.plan(state(ten.subList(0, 7)), other));
-        GuardVerdict four = DeletionGuard.defaults().check(Kong.plan(state(ten.subList(0, 6)), other));
+            GuardVerdict three = DeletionGuard.defaults().check(Kong.plan(state(ten.subList(0, 7)), other.client()));
+            GuardVerdict four = DeletionGuard.defaults().check(Kong.plan(state(ten.subList(0, 6)), other.client()));
 
-        assertThat(three.allowed()).isTrue();
-        assertThat(four).isEqualTo(new GuardVerdict(false, 4, 10, "30%",
-                "4 of 10 managed entities would be deleted, more than 30%"));
+            assertThat(three.allowed()).isTrue();
+            assertThat(four).isEqualTo(new GuardVerdict(false, 4, 10, "30%",
+                    "4 of 10 managed entities would be deleted, more than 30%"));
+        }
     }
 
     @Test
@@ -74,7 +83,7 @@ class DeletionGuardTest {
         Plan plan = planKeeping(12, 2);
         int writesBefore = kong.writes().size();
 
-        ApplyResult result = Applier.apply(plan, kong, Kong.options(new Kong.RecordingSleeper()));
+        ApplyResult result = Applier.apply(plan, kong.client(), Kong.options(new Kong.RecordingSleeper()));
 
         assertThat(result.refused()).isTrue();
         assertThat(kong.writes()).hasSize(writesBefore);
@@ -88,7 +97,7 @@ class DeletionGuardTest {
 
     @Test
     void anEmptyDesiredStateAgainstAnEmptyKongIsNothingToDo() {
-        ApplyResult result = Applier.apply(Kong.plan(KongState.EMPTY, kong), kong,
+        ApplyResult result = Applier.apply(Kong.plan(KongState.EMPTY, kong.client()), kong.client(),
                 Kong.options(new Kong.RecordingSleeper()));
 
         assertThat(result.outcome()).isEqualTo(ApplyResult.Outcome.NOTHING_TO_DO);

@@ -5,6 +5,7 @@ import io.konggitops.diff.Differ;
 import io.konggitops.diff.Plan;
 import io.konggitops.diff.Schemas;
 import io.konggitops.kong.EntityType;
+import io.konggitops.kong.KongAdmin;
 import io.konggitops.kong.KongState;
 import io.konggitops.kong.RouterFlavor;
 
@@ -13,16 +14,16 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test wiring: read the fake, diff, apply with a recording sleeper. */
+/** Test wiring: read Kong (the double, through the real {@code AdminClient}), diff, apply with a recording sleeper. */
 public final class Kong {
     private Kong() {
     }
 
-    public static KongState read(FakeKongAdmin kong) {
+    public static KongState read(KongAdmin kong) {
         return kong.read(EnumSet.allOf(EntityType.class), List.of(DiffOptions.DEFAULT_SELECT_TAG));
     }
 
-    public static Plan plan(KongState desired, FakeKongAdmin kong) {
+    public static Plan plan(KongState desired, KongAdmin kong) {
         return Differ.diff(desired, read(kong), Schemas.builtin(RouterFlavor.TRADITIONAL_COMPATIBLE),
                 DiffOptions.defaults());
     }
@@ -43,7 +44,7 @@ public final class Kong {
         return ApplyOptions.defaults().withRetry(fast, sleeper);
     }
 
-    public static ApplyResult sync(KongState desired, FakeKongAdmin kong) {
+    public static ApplyResult sync(KongState desired, KongAdmin kong) {
         return Applier.apply(plan(desired, kong), kong, options(new RecordingSleeper()));
     }
 }

@@ -9,8 +9,8 @@ import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongAdmin;
 import io.konggitops.kong.KongState;
 import io.konggitops.kong.RouterFlavor;
-import io.konggitops.kongdouble.KongDouble;
-import io.konggitops.kongdouble.RequestStats;
+import io.konggitops.testing.kong.KongDouble;
+import io.konggitops.testing.kong.RequestStats;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +43,7 @@ class VerifierTest {
     private KongAdmin client;
     private Schemas schemas;
 
-    private void start(KongDouble.Builder builder) throws IOException {
+    private void start(io.konggitops.testing.kong.KongDoubleBuilder builder) throws IOException {
         kong = builder.build().start();
         client = new AdminClient(AdminClientOptions.of(kong.baseUrl()));
     }

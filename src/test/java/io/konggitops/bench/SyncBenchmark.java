@@ -1,7 +1,7 @@
 package io.konggitops.bench;
 
 import io.konggitops.cli.Main;
-import io.konggitops.kongdouble.KongDouble;
+import io.konggitops.testing.kong.KongDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongRoot;
 import io.konggitops.kong.KongState;
-import io.konggitops.kongdouble.KongDouble;
+import io.konggitops.testing.kong.KongDouble;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.konggitops.cli;
 
-import io.konggitops.kongdouble.KongDouble;
+import io.konggitops.testing.kong.KongDouble;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

@@ -1,11 +1,12 @@
 package io.konggitops.diff;
 
-import io.konggitops.apply.FakeKongAdmin;
 import io.konggitops.apply.Kong;
+import io.konggitops.apply.KongFixtures;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 import io.konggitops.kong.RouterFlavor;
+import io.konggitops.testing.kong.DoubleAdmin;
 import org.junit.jupiter.api.Test;
 
 import java.util.HashMap;
@@ -47,22 +48,23 @@ class NormalisationTest {
     @Test
     void liveStateEqualToDesiredAfterKongDefaultingGivesAnEmptyPlan() {
         KongState desired = state(
-                service("s1", "shop.web.80"),
-                route("r1", "shop.web.80.0", "s1", "/api", "/"),
+                KongFixtures.service("s1", "shop.web.80"),
+                KongFixtures.route("r1", "shop.web.80.0", "s1", "/api", "/"),
                 upstream("web.shop.80.svc"),
                 target("web.shop.80.svc", "10.0.0.1"),
                 target("web.shop.80.svc", "10.0.0.2:8080"),
-                routePlugin("p1", "rate-limiting", "r1", Map.of("minute", 5)),
-                consumer("c1", "alice"),
-                certificate("cert-1"),
-                sni("shop.example.com", "cert-1"));
-        FakeKongAdmin kong = new FakeKongAdmin();
-        assertThat(Kong.sync(desired, kong).succeeded()).isTrue();
+                KongFixtures.routePlugin("p1", "rate-limiting", "r1", Map.of("minute", 5)),
+                KongFixtures.consumer("c1", "alice"),
+                KongFixtures.certificate("cert-1"),
+                KongFixtures.sni("shop.example.com", "cert-1"));
+        try (DoubleAdmin kong = DoubleAdmin.start()) {
+            assertThat(Kong.sync(desired, kong.client()).succeeded()).isTrue();
 
-        Plan again = Kong.plan(desired, kong);
+            Plan again = Kong.plan(desired, kong.client());
 
-        assertThat(again.changes()).isEmpty();
-        assertThat(again.unchanged()).isEqualTo(9);
+            assertThat(again.changes()).isEmpty();
+            assertThat(again.unchanged()).isEqualTo(9);
+        }
     }
 
     @Test

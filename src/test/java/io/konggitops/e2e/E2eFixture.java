@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.konggitops.cli.Main;
-import io.konggitops.kongdouble.KongDouble;
+import io.konggitops.testing.kong.KongDouble;
 import io.konggitops.testing.git.TestRepo;
 
 import java.io.ByteArrayOutputStream;
@@ -34,7 +34,7 @@ final class E2eFixture implements AutoCloseable {
     final Map<String, String> env = new LinkedHashMap<>();
     private String adminUrl;
 
-    E2eFixture(Path tempDir, KongDouble.Builder kong) {
+    E2eFixture(Path tempDir, io.konggitops.testing.kong.KongDoubleBuilder kong) {
         this.repo = TestRepo.init(tempDir.resolve("manifests"));
         try {
             this.kong = kong.build().start();

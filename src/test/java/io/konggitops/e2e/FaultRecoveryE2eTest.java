@@ -1,6 +1,6 @@
 package io.konggitops.e2e;
 
-import io.konggitops.kongdouble.KongDouble;
+import io.konggitops.testing.kong.KongDouble;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,7 +1,7 @@
 package io.konggitops.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.konggitops.kongdouble.KongDouble;
+import io.konggitops.testing.kong.KongDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

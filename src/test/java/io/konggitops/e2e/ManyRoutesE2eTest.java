@@ -1,6 +1,6 @@
 package io.konggitops.e2e;
 
-import io.konggitops.kongdouble.RequestStats;
+import io.konggitops.testing.kong.RequestStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

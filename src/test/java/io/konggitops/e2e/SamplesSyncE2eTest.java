@@ -2,7 +2,7 @@ package io.konggitops.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.konggitops.kongdouble.RequestStats;
+import io.konggitops.testing.kong.RequestStats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

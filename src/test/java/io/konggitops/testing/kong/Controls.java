@@ -1,0 +1,89 @@
+package io.konggitops.testing.kong;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The double's test controls that are not Kong behaviour: injected failures (status + {@code Retry-After}, N times or
+ * always; status 0 drops the connection), a gate that holds the first writes until enough are in flight, and the
+ * highest number of writes seen in flight at once. Thread-safe: requests run on many threads.
+ */
+final class Controls {
+    /** One injected failure: requests with this method whose path starts with the prefix. */
+    record Failure(String method, String pathPrefix, int status, AtomicInteger remaining, Duration retryAfter) {
+        boolean matches(String m, String path) {
+            return method.equals(m) && path.startsWith(pathPrefix);
+        }
+
+        /** Consumes one use; false once used up ({@code remaining < 0}: never used up). */
+        boolean take() {
+            if (remaining.get() < 0) return true;
+            return remaining.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+        }
+    }
+
+    private final List<Failure> failures = new CopyOnWriteArrayList<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private volatile CountDownLatch gate;
+    private volatile boolean lying;
+
+    void failOn(String method, String pathPrefix, int status, int times, Duration retryAfter) {
+        failures.add(new Failure(method, pathPrefix, status, new AtomicInteger(times), retryAfter));
+    }
+
+    void clearFailures() {
+        failures.clear();
+    }
+
+    /** The failure to answer this request with, or null. */
+    Failure failure(String method, String path) {
+        for (Failure f : failures) if (f.matches(method, path) && f.take()) return f;
+        return null;
+    }
+
+    void holdFirstWrites(int n) {
+        gate = new CountDownLatch(n);
+    }
+
+    /** Called when a write arrives (before the store lock): counts it and waits at the gate (bounded) if armed. */
+    void writeStarted() {
+        maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        CountDownLatch g = gate;
+        if (g != null && g.getCount() > 0) {
+            g.countDown();
+            try {
+                g.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    void writeEnded() {
+        inFlight.decrementAndGet();
+    }
+
+    int maxConcurrentWrites() {
+        return maxInFlight.get();
+    }
+
+    boolean lying() {
+        return lying;
+    }
+
+    void lying(boolean on) {
+        lying = on;
+    }
+
+    void reset() {
+        failures.clear();
+        maxInFlight.set(0);
+        gate = null;
+        lying = false;
+    }
+}

@@ -252,7 +252,7 @@ final class Commands {
     static Set<EntityType> typesToRead(KongState desired, KongRoot root) {
         Set<EntityType> types = EnumSet.noneOf(EntityType.class);
         for (EntityType t : EntityType.values()) {
-            if (!t.isCredential() || root.pluginAvailable(t.credentialPlugin())
+            if (t.spec().requiredPlugin().isEmpty() || root.pluginAvailable(t.spec().requiredPlugin().get())
                     || desired.of(t).findAny().isPresent()) {
                 types.add(t);
             }

@@ -104,20 +104,12 @@ final class Bodies {
     }
 
     /**
-     * Kinds whose write is a merge, not a replace: Kong's {@code PUT /upstreams/{u}/targets/{t}} (like its
-     * {@code PATCH}) goes through {@code update_target_cb} → {@code endpoints.update_entity}, which keeps every field
-     * the body leaves out. Every other write here is an upsert {@code PUT /{collection}/{id}}, which replaces the
-     * entity and lets Kong fill its defaults.
-     */
-    static final Set<EntityType> MERGE_WRITES = Set.of(EntityType.TARGET);
-
-    /**
-     * For a kind written by merge ({@link #MERGE_WRITES}): the body with Kong's default for every top-level field it
-     * leaves out ({@code weight: 100} for a target), so the write sets what the diff compared against. A target set to
+     * For a kind whose update merges ({@link io.konggitops.kong.kinds.WriteStrategy#mergesOnUpdate()}): the body with
+     * Kong's default for every top-level field it leaves out ({@code weight: 100} for a target), so the write sets what the diff compared against. A target set to
      * weight 0 by hand (or drained) goes back to 100 when the desired state omits its weight.
      */
     static KongEntity withMergeDefaults(KongEntity body, java.util.Optional<EntitySchema> schema) {
-        if (!MERGE_WRITES.contains(body.type()) || schema.isEmpty()) return body;
+        if (!body.type().spec().writeStrategy().mergesOnUpdate() || schema.isEmpty()) return body;
         KongEntity out = body;
         for (FieldSpec spec : schema.get().fields().values()) {
             if (spec.auto() || spec.transientField() || spec.isForeign()) continue;

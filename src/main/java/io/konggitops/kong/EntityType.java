@@ -32,13 +32,13 @@ public enum EntityType {
     CA_CERTIFICATE(CaCertificateSpec::new),
     CONSUMER(ConsumerSpec::new),
     PLUGIN(PluginSpec::new),
-    KEY_AUTH(() -> new CredentialSpec("key-auths", "keyauth_credentials", "key", "key", false)),
-    BASIC_AUTH(() -> new CredentialSpec("basic-auths", "basicauth_credentials", "username", "username", false)),
-    HMAC_AUTH(() -> new CredentialSpec("hmac-auths", "hmacauth_credentials", "username", "username", false)),
-    JWT(() -> new CredentialSpec("jwts", "jwt_secrets", "key", "key", false)),
-    ACL(() -> new CredentialSpec("acls", "acls", "group", "group", true)),
-    OAUTH2(() -> new CredentialSpec("oauth2", "oauth2_credentials", "client_id", "client_id", false)),
-    MTLS_AUTH(() -> new CredentialSpec("mtls-auths", "mtls_auth_credentials", "subject", "subject_name", true));
+    KEY_AUTH(() -> new CredentialSpec("key-auth", "key-auths", "keyauth_credentials", "key", "key", false)),
+    BASIC_AUTH(() -> new CredentialSpec("basic-auth", "basic-auths", "basicauth_credentials", "username", "username", false)),
+    HMAC_AUTH(() -> new CredentialSpec("hmac-auth", "hmac-auths", "hmacauth_credentials", "username", "username", false)),
+    JWT(() -> new CredentialSpec("jwt", "jwts", "jwt_secrets", "key", "key", false)),
+    ACL(() -> new CredentialSpec("acl", "acls", "acls", "group", "group", true)),
+    OAUTH2(() -> new CredentialSpec("oauth2", "oauth2", "oauth2_credentials", "client_id", "client_id", false)),
+    MTLS_AUTH(() -> new CredentialSpec("mtls-auth", "mtls-auths", "mtls_auth_credentials", "subject", "subject_name", true));
 
     private final Supplier<EntitySpec> factory;
 
@@ -71,19 +71,6 @@ public enum EntityType {
         return spec().parentKey();
     }
 
-    /** The plugin a credential kind belongs to ({@code key-auth} for {@code key-auths}); null for other kinds. */
-    public String credentialPlugin() {
-        return switch (this) {
-            case KEY_AUTH -> "key-auth";
-            case BASIC_AUTH -> "basic-auth";
-            case HMAC_AUTH -> "hmac-auth";
-            case JWT -> "jwt";
-            case ACL -> "acl";
-            case OAUTH2 -> "oauth2";
-            case MTLS_AUTH -> "mtls-auth";
-            default -> null;
-        };
-    }
 
     public boolean isCredential() {
         return spec().credential();

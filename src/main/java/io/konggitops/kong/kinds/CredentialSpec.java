@@ -20,13 +20,16 @@ public final class CredentialSpec implements EntitySpec {
     private static final List<String> DECK_ORDER = List.of("key", "username", "name", "group", "client_id",
             "subject_name", "id");
 
+    private final String plugin;
     private final String endpoint;
     private final String deckKey;
     private final String keyName;
     private final String keyField;
     private final boolean consumerScoped;
 
-    public CredentialSpec(String endpoint, String deckKey, String keyName, String keyField, boolean consumerScoped) {
+    public CredentialSpec(String plugin, String endpoint, String deckKey, String keyName, String keyField,
+                          boolean consumerScoped) {
+        this.plugin = plugin;
         this.endpoint = endpoint;
         this.deckKey = deckKey;
         this.keyName = keyName;
@@ -58,6 +61,7 @@ public final class CredentialSpec implements EntitySpec {
 
     @Override public Set<String> secretFields() { return SECRETS; }
     @Override public boolean optionalEndpoint() { return true; }
+    @Override public java.util.Optional<String> requiredPlugin() { return java.util.Optional.of(plugin); }
     @Override public boolean credential() { return true; }
 
     @Override

@@ -121,6 +121,11 @@ public interface EntitySpec {
         return false;
     }
 
+    /** The plugin whose installation brings this kind's endpoint ({@code key-auth} for {@code key-auths}). */
+    default Optional<String> requiredPlugin() {
+        return Optional.empty();
+    }
+
     /** Whether the kind is a consumer credential. */
     default boolean credential() {
         return false;

@@ -2,9 +2,14 @@ package io.konggitops.e2e;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,6 +65,41 @@ class KongRulesE2eTest {
             E2eFixture.Run fixed = f.reconcile();
             assertThat(fixed.exit()).as(fixed.toString()).isZero();
             assertThat(f.names("services", "name")).contains("bad.web.80");
+        }
+    }
+
+    /** Every case folder of src/test/resources/kong-rules: one Kubernetes-valid manifest per Kong rule. */
+    static List<String> rules() throws IOException {
+        try (Stream<Path> dirs = Files.list(CASES)) {
+            return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    /**
+     * Each rule's case (the refused Ingress {@code shop/web} or Service {@code shop/web}, beside a valid Ingress
+     * {@code shop/fine}) reconciled into the double: Kong never sees the refused object (no write of it, no 4xx at
+     * all, although the double applies Kong's own rules), the valid Ingress is applied, and the run exits 1.
+     */
+    @ParameterizedTest(name = "{0}: reconcile sends it nowhere, applies the rest, exits 1")
+    @MethodSource("rules")
+    void eachRuleIsEnforcedBeforeAnyWrite(String rule) throws Exception {
+        try (E2eFixture f = new E2eFixture(tmp)) {
+            try (Stream<Path> files = Files.list(CASES.resolve(rule))) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).toList()) {
+                    f.repo.write(file.getFileName().toString(), Files.readString(file));
+                }
+            }
+            f.repo.commit(rule);
+
+            E2eFixture.Run run = f.reconcile();
+
+            assertThat(run.exit()).as(run.toString()).isEqualTo(1);
+            assertThat(run.all()).contains("shop/web: Kong would reject");
+            assertThat(f.names("routes", "name")).as(run.toString()).isNotEmpty()
+                    .allMatch(n -> n.startsWith("shop.fine."));
+            assertThat(f.names("services", "name")).containsExactly("shop.other.80");
+            assertThat(f.kong.stats().log()).noneMatch(r -> r.isWrite() && r.status() >= 400);
+            assertThat(f.kong.stats().log()).noneMatch(r -> r.isWrite() && r.body().contains("shop.web."));
         }
     }
 }

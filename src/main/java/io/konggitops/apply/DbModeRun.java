@@ -31,6 +31,7 @@ final class DbModeRun {
     private final List<ApplyResult.Retry> retries = Collections.synchronizedList(new ArrayList<>());
     private final Map<Change, Object> outcome = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, Change> byKey = new java.util.HashMap<>();
+    private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
     /** Marks a change not run because {@code failed} (a change of this plan) failed. */
     private record Blocked(Change failed) {
     }
@@ -71,6 +72,7 @@ final class DbModeRun {
             Change blockedBy = failedDependency(c);
             if (blockedBy != null) {
                 outcome.put(c, new Blocked(blockedBy));
+                progressed();
                 continue;
             }
             futures.add(pool.submit(() -> {
@@ -88,6 +90,7 @@ final class DbModeRun {
                 } catch (RuntimeException e) {
                     fail(c, new KongApiException(e.toString(), 0, null, null, null, null, c.entity(), e));
                 }
+                progressed();
             }));
         }
         for (Future<?> f : futures) {
@@ -100,6 +103,10 @@ final class DbModeRun {
                 throw new IllegalStateException("apply task failed unexpectedly", e.getCause());
             }
         }
+    }
+
+    private void progressed() {
+        options.progress().finished(finished.incrementAndGet(), plan.changes().size());
     }
 
     private void fail(Change c, KongApiException e) {

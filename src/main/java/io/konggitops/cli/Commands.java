@@ -42,8 +42,14 @@ final class Commands {
     private final PrintStream out;
     private final PrintStream err;
     private final Pipeline pipeline;
+    private final Ui ui;
 
     Commands(JobConfig config, Map<String, String> env, PrintStream out, PrintStream err) {
+        this(config, env, out, err, Ui.NONE);
+    }
+
+    Commands(JobConfig config, Map<String, String> env, PrintStream out, PrintStream err, Ui ui) {
+        this.ui = ui;
         this.config = config;
         this.env = env;
         this.out = out;
@@ -162,9 +168,19 @@ final class Commands {
                         return Main.REFUSED;
                     }
                 }
+                if (!confirmed(plan)) {
+                    String reason = "declined at the prompt to delete " + plan.summary().delete()
+                            + " entities; nothing written (--yes skips the question)";
+                    run.report(run.stopped(plan, RunReport.Status.REFUSED, reason));
+                    err.println("kong-gitops: refused, nothing written: " + reason);
+                    return Main.REFUSED;
+                }
                 ApplyOptions options = ApplyOptions.defaults().withParallelism(config.sync().parallelism())
                         .withGuard(DeletionGuard.parse(config.sync().maxDeletions(), config.sync().allowEmpty()))
                         .withDbless(root.dbless()).withVerification(planned.schemas(), diffOptions());
+                if (!root.dbless() && ui.progressBar(plan.changes().size())) {
+                    options = options.withProgress(new ProgressBar(err));
+                }
                 ApplyResult result = Applier.apply(plan, admin, options);
                 run.report(new RunReport("reconcile", config.source().repo(), d.commit(), run.kong, d.problems(), plan,
                         result));
@@ -175,6 +191,21 @@ final class Commands {
                 return result.succeeded() && !invalid ? Main.OK : Main.ERROR;
             }
         });
+    }
+
+    /**
+     * On a terminal, a plan that deletes asks first (the plan is printed on stderr, the answer must be y or yes);
+     * {@code --yes}, a pipe or a CI log never asks.
+     */
+    private boolean confirmed(Plan plan) {
+        int deletes = plan.summary().delete();
+        if (deletes == 0 || ui.yes() || !ui.terminal().interactive()) return true;
+        err.print(Reports.render(RunReport.stopped("reconcile", config.source().repo(), null,
+                new RunReport.KongInfo(config.kong().adminUrl(), null, null, null), List.of(), plan,
+                RunReport.Status.DRIFT, ""), Reports.Format.TEXT, ui.color()));
+        String answer = ui.terminal().ask("Delete " + deletes + (deletes == 1 ? " entity" : " entities")
+                + " from Kong and apply the plan above? [y/N] ");
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
     /** Each entity Kong did not converge on, or why the re-read failed, on stderr next to the report. */
@@ -279,7 +310,10 @@ final class Commands {
     private void report(RunReport report) {
         Reports.Format format = Reports.Format.parse(config.output().report());
         String text = Reports.render(report, format);
-        out.print(text);
+        // -q with a report file: the file only; colour only on a terminal, never in the file
+        if (!(ui.quiet() && config.output().reportFile() != null)) {
+            out.print(format == Reports.Format.TEXT && ui.color() ? Reports.render(report, format, true) : text);
+        }
         if (config.output().reportFile() != null) {
             write(config.output().reportFile(), text, null);
         }

@@ -47,16 +47,24 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        Logging.configure(System.getenv());
-        System.exit(run(args, System.getenv(), System.out, System.err));
+        System.exit(run(args, System.getenv(), System.out, System.err, Terminal.system(), Logging::apply));
     }
 
-    /** Runs one command; never calls {@code System.exit}, so tests can call it. */
+    /** Runs one command; never calls {@code System.exit}, so tests can call it. No terminal; logging untouched. */
     public static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
+        return run(args, env, out, err, Terminal.NONE, settings -> { });
+    }
+
+    /**
+     * As {@link #run(String[], Map, PrintStream, PrintStream)}, on {@code terminal} (colour, progress bar, the delete
+     * question), handing the log settings ({@code -v}, {@code -q}, {@code --log-format}) to {@code logging}.
+     */
+    static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err, Terminal terminal,
+                   java.util.function.Consumer<Logging.Settings> logging) {
         CommandLine cli = commandLine();
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        cli.setExecutionStrategy(parsed -> execute(parsed, env, out, err));
+        cli.setExecutionStrategy(parsed -> execute(parsed, env, out, err, terminal, logging));
         cli.setParameterExceptionHandler((e, a) -> {
             err.println("kong-gitops: " + e.getMessage());
             err.println("Run 'kong-gitops " + (e.getCommandLine().getCommandName().equals("kong-gitops") ? ""
@@ -68,13 +76,16 @@ public final class Main {
 
     static CommandLine commandLine() {
         CommandSpec top = CommandSpec.create().name("kong-gitops").mixinStandardHelpOptions(true)
-                .version("kong-gitops " + version());
+                .version("kong-gitops " + version() + " (commit " + commit() + ")");
+        top.usageMessage().footer(HelpExamples.TOP);
         top.usageMessage().description("GitOps reconciliation for Kong Gateway: Kubernetes routing manifests from Git "
                 + "to Kong, translated the way the Kong Ingress Controller does.");
         CommandLine cli = new CommandLine(top);
         DESCRIPTIONS.forEach((name, description) -> {
-            CommandSpec sub = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
-            sub.usageMessage().description(description).sortOptions(false);
+            CommandSpec sub = CommandSpec.create().name(name).mixinStandardHelpOptions(true)
+                    .version("kong-gitops " + version() + " (commit " + commit() + ")");
+            sub.usageMessage().description(description).sortOptions(false).footer(HelpExamples.of(name));
+            UiOptions.add(sub, name);
             sub.addOption(OptionSpec.builder("--config").paramLabel("FILE").type(String.class)
                     .description("YAML file of settings (keys are the option names without dashes).").build());
             for (Setting s : Setting.ALL) {
@@ -96,7 +107,8 @@ public final class Main {
         return cli;
     }
 
-    private static int execute(ParseResult parsed, Map<String, String> env, PrintStream out, PrintStream err) {
+    private static int execute(ParseResult parsed, Map<String, String> env, PrintStream out, PrintStream err,
+                               Terminal terminal, java.util.function.Consumer<Logging.Settings> logging) {
         if (CommandLine.printHelpIfRequested(parsed)) {
             return OK;
         }
@@ -108,8 +120,16 @@ public final class Main {
         String command = sub.commandSpec().name();
         Map<String, String> flags = new LinkedHashMap<>();
         String configFile = null;
+        UiOptions ui = UiOptions.of(sub);
+        try {
+            logging.accept(Logging.decide(ui.logFormat(), ui.verbose(), ui.quiet(), env, terminal));
+        } catch (IllegalArgumentException e) {
+            err.println("kong-gitops: " + e.getMessage());
+            return ERROR;
+        }
         for (OptionSpec o : sub.matchedOptions()) {
             String name = o.longestName().substring(2);
+            if (UiOptions.NAMES.contains(name)) continue;
             Object value = o.getValue();
             if (name.equals("config")) {
                 configFile = (String) value;
@@ -125,7 +145,8 @@ public final class Main {
             if (Setting.LIVE.contains(command)) secrets.add(Pipeline.ADMIN_TOKEN);
             JobConfig config = JobConfig.load(command, flags, env, configFile == null ? null : Path.of(configFile),
                     Secrets.problems(env, secrets));
-            return new Commands(config, env, out, err).run(command);
+            return new Commands(config, env, out, err,
+                    Ui.of(terminal, env, ui.noColor(), ui.quiet(), ui.yes())).run(command);
         } catch (RuntimeException e) {
             return failed(command, e, err);
         }
@@ -159,6 +180,19 @@ public final class Main {
             java.util.Properties p = new java.util.Properties();
             if (in != null) p.load(in);
             return p.getProperty("version", "dev");
+        } catch (java.io.IOException e) {
+            return "dev";
+        }
+    }
+
+    /** The Git commit the build was made from ({@code dev} when it was not built from a Git checkout). */
+    static String commit() {
+        try (var in = Main.class.getResourceAsStream("version.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) p.load(in);
+            String commit = p.getProperty("commit", "");
+            if (commit.isBlank() || commit.startsWith("${")) return "dev";
+            return commit + ("true".equals(p.getProperty("dirty")) ? "-dirty" : "");
         } catch (java.io.IOException e) {
             return "dev";
         }

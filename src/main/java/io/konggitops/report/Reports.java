@@ -19,8 +19,13 @@ public final class Reports {
     }
 
     public static String render(RunReport report, Format format) {
+        return render(report, format, false);
+    }
+
+    /** {@code color}: ANSI colours in the text format, for a terminal only (never for a file or a pipe). */
+    public static String render(RunReport report, Format format, boolean color) {
         return switch (format) {
-            case TEXT -> TextReport.render(report);
+            case TEXT -> TextReport.render(report, color);
             case MARKDOWN -> MarkdownReport.render(report);
             case JSON -> JsonReport.render(report);
         };

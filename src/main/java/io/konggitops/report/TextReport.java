@@ -12,6 +12,11 @@ final class TextReport {
     }
 
     static String render(RunReport r) {
+        return render(r, false);
+    }
+
+    /** {@code color}: each change line in ANSI colour (creates green, updates yellow, deletes red), for a terminal. */
+    static String render(RunReport r, boolean color) {
         StringBuilder sb = new StringBuilder();
         sb.append("kong-gitops ").append(r.command()).append(": ").append(r.repo()).append(" @ ").append(r.commit())
                 .append('\n');
@@ -30,7 +35,9 @@ final class TextReport {
         Plan.Summary s = r.plan().summary();
         sb.append('\n').append(Reports.summaryLine(s)).append('\n');
         for (Change c : r.plan().changes()) {
+            if (color) sb.append(ansi(c));
             sb.append(symbol(c)).append(' ').append(Values.verb(c)).append(' ').append(c.label());
+            if (color) sb.append(RESET);
             String src = Values.source(c);
             if (!src.isEmpty()) sb.append("  [").append(src).append(']');
             sb.append('\n');
@@ -115,6 +122,16 @@ final class TextReport {
                     .append(" from the desired state:\n");
             for (String m : v.messages()) sb.append("  did not converge: ").append(m).append('\n');
         }
+    }
+
+    private static final String RESET = "\u001B[0m";
+
+    private static String ansi(Change c) {
+        return switch (c.action()) {
+            case CREATE -> "\u001B[32m";
+            case UPDATE -> "\u001B[33m";
+            case DELETE -> "\u001B[31m";
+        };
     }
 
     private static char symbol(Change c) {

@@ -18,7 +18,9 @@ import java.util.Set;
 
 /**
  * Finds the manifest files ({@code *.yaml}, {@code *.yml}, {@code *.json}, any case) below a folder of a repository,
- * sorted by their path relative to the repository root. Hidden directories ({@code .git}, {@code .github}) are skipped.
+ * sorted by their path relative to the repository root. Hidden directories ({@code .git}, {@code .github}) and hidden
+ * files ({@code .gitlab-ci.yml}, {@code .pre-commit-config.yaml}: CI and tool settings, never manifests) are skipped
+ * unless named by {@code --path}.
  * A symlink is followed only when its real target is inside the repository (else an ERROR problem names it); a
  * directory is visited once, a file reached twice through symlinks is loaded once, and a symlink to a folder that
  * contains it (a loop such as {@code zz-loop -> .}) is a WARNING naming the link and is not followed.
@@ -100,7 +102,7 @@ final class ManifestFiles {
             for (Path child : children(path, rel)) {
                 visit(child, false);
             }
-        } else if (Files.isRegularFile(real) && (explicit || isManifestName(name))) {
+        } else if (Files.isRegularFile(real) && (explicit || (isManifestName(name) && !name.startsWith(".")))) {
             found.add(new ManifestFile(path, real, rel));
         }
     }

@@ -59,8 +59,8 @@ public final class RunLease implements AutoCloseable {
     }
 
     /**
-     * Takes the Lease, or refuses ({@link HeldException}) when another holder's Lease has not expired. An expired
-     * Lease, a released one (no holder) and our own are taken over. The client is closed with the lease.
+     * Takes the Lease, or refuses ({@link HeldException}) when a holder's Lease has not expired. An expired Lease and
+     * a released one (no holder) are taken over. The client is closed with the lease.
      *
      * @throws ClusterAccessException the Kubernetes API could not be asked (names the verbs to grant on a 403)
      */
@@ -73,7 +73,8 @@ public final class RunLease implements AutoCloseable {
                 lock.create(client, record(options, now, now, 0));
             } else {
                 String holder = current.getHolderIdentity();
-                boolean free = holder == null || holder.isEmpty() || holder.equals(options.identity());
+                // our own identity is no exception: two runs by the same user on one host must not both write
+                boolean free = holder == null || holder.isEmpty();
                 ZonedDateTime expiry = expiry(current);
                 if (!free && expiry.isAfter(now)) {
                     throw new HeldException("another kong-gitops run holds the Lease " + describe(options)

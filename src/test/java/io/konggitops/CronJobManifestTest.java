@@ -15,6 +15,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.PodFailurePolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,9 +59,10 @@ class CronJobManifestTest {
     @Test
     void everyObjectIsTypedAndNamespacedObjectsLiveInKongGitops() {
         assertThat(objects).extracting(HasMetadata::getKind).containsExactly("Namespace", "ServiceAccount",
-                "ClusterRole", "ClusterRoleBinding", "ConfigMap", "CronJob");
+                "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "ConfigMap", "CronJob");
         assertThat(only(Namespace.class).getMetadata().getName()).isEqualTo("kong-gitops");
-        assertThat(List.of(only(ServiceAccount.class), only(ConfigMap.class), only(CronJob.class)))
+        assertThat(List.of(only(ServiceAccount.class), only(ConfigMap.class), only(CronJob.class), only(Role.class),
+                only(RoleBinding.class)))
                 .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("kong-gitops"));
     }
 
@@ -120,6 +123,36 @@ class CronJobManifestTest {
         assertThat(limits).containsKey("memory");
         assertThat(Quantity.getAmountInBytes(limits.get("memory")))
                 .isGreaterThan(Quantity.getAmountInBytes(requests.get("memory")));
+    }
+
+    @Test
+    void theLeaseRoleGrantsExactlyWhatFabric8sLeaseLockCallsOnTheOneLease() {
+        Role role = only(Role.class);
+        assertThat(role.getRules()).allSatisfy(r -> {
+            assertThat(r.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(r.getResources()).containsExactly("leases");
+        });
+        Map<String, List<String>> verbsByNames = role.getRules().stream().collect(Collectors.toMap(
+                r -> String.valueOf(r.getResourceNames()), PolicyRule::getVerbs));
+        // LeaseLock.get → get, LeaseLock.create → create, LeaseLock.update → JSON merge patch
+        assertThat(verbsByNames).containsOnly(Map.entry("[]", List.of("create")),
+                Map.entry("[kong-gitops]", List.of("get", "patch")));
+
+        RoleBinding binding = only(RoleBinding.class);
+        assertThat(binding.getRoleRef().getKind()).isEqualTo("Role");
+        assertThat(binding.getRoleRef().getName()).isEqualTo(role.getMetadata().getName());
+        assertThat(binding.getSubjects()).singleElement().satisfies(s -> {
+            assertThat(s.getKind()).isEqualTo("ServiceAccount");
+            assertThat(s.getName()).isEqualTo(only(ServiceAccount.class).getMetadata().getName());
+            assertThat(s.getNamespace()).isEqualTo(role.getMetadata().getNamespace());
+        });
+    }
+
+    @Test
+    void thePushgatewayUrlIsAnOptionalCommentedSettingOfTheConfigMap() throws IOException {
+        assertThat(only(ConfigMap.class).getData()).doesNotContainKey("KONG_GITOPS_PUSHGATEWAY_URL");
+        assertThat(Files.readString(Path.of("cronjob.yaml")))
+                .containsPattern("(?m)^  # KONG_GITOPS_PUSHGATEWAY_URL: \"http://[^\"]+:9091\"$");
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.konggitops.apply.ApplyOptions;
 import io.konggitops.apply.ApplyResult;
 import io.konggitops.apply.Applier;
 import io.konggitops.apply.DeletionGuard;
+import io.konggitops.cluster.RunLease;
 import io.konggitops.config.JobConfig;
 import io.konggitops.diff.DiffOptions;
 import io.konggitops.diff.Differ;
@@ -17,6 +18,8 @@ import io.konggitops.kong.KongState;
 import io.konggitops.kong.KongTarget;
 import io.konggitops.kong.deck.DeckReader;
 import io.konggitops.kong.deck.DeckWriter;
+import io.konggitops.metrics.Pushgateway;
+import io.konggitops.metrics.RunMetrics;
 import io.konggitops.problem.KongGitopsException;
 import io.konggitops.problem.Problem;
 import io.konggitops.report.Reports;
@@ -155,40 +158,17 @@ final class Commands {
                     err.println("kong-gitops: refusing to reconcile: " + reason);
                     return Main.ERROR;
                 }
-                Planned planned = planned(admin, root, d.translation().desired());
-                Plan plan = planned.plan();
-                if (root.dbless() && !plan.isEmpty() && !config.sync().dblessReplaceUnowned()) {
-                    String tag = config.translation().selectTag();
-                    List<KongEntity> unowned = DblessOwnership.unowned(
-                            admin.read(typesToRead(d.translation().desired(), root), List.of()).entities(), tag);
-                    if (!unowned.isEmpty()) {
-                        String reason = DblessOwnership.refusal(unowned, tag);
-                        run.report(run.stopped(plan, RunReport.Status.REFUSED, reason));
-                        err.println("kong-gitops: refused, nothing written: " + reason);
-                        return Main.REFUSED;
-                    }
-                }
-                if (!confirmed(plan)) {
-                    String reason = "declined at the prompt to delete " + plan.summary().delete()
-                            + " entities; nothing written (--yes skips the question)";
-                    run.report(run.stopped(plan, RunReport.Status.REFUSED, reason));
-                    err.println("kong-gitops: refused, nothing written: " + reason);
+                RunLease lease;
+                try {
+                    lease = WriterLock.take(config, pipeline, env, err);
+                } catch (RunLease.HeldException e) {
+                    run.report(run.stopped(null, RunReport.Status.REFUSED, e.getMessage()));
+                    err.println("kong-gitops: refused, nothing written: " + e.getMessage());
                     return Main.REFUSED;
                 }
-                ApplyOptions options = ApplyOptions.defaults().withParallelism(config.sync().parallelism())
-                        .withGuard(DeletionGuard.parse(config.sync().maxDeletions(), config.sync().allowEmpty()))
-                        .withDbless(root.dbless()).withVerification(planned.schemas(), diffOptions());
-                if (!root.dbless() && ui.progressBar(plan.changes().size())) {
-                    options = options.withProgress(new ProgressBar(err));
+                try (lease) {
+                    return apply(run, admin, root, d);
                 }
-                ApplyResult result = Applier.apply(plan, admin, options);
-                run.report(new RunReport("reconcile", config.source().repo(), d.commit(), run.kong, d.problems(), plan,
-                        result));
-                if (result.refused()) return Main.REFUSED;
-                printUnverified(result);
-                // what could be applied was; objects left out as invalid still make the run fail
-                boolean invalid = d.problems().stream().anyMatch(Problem::isError);
-                return result.succeeded() && !invalid ? Main.OK : Main.ERROR;
             }
         });
     }
@@ -206,6 +186,44 @@ final class Commands {
         String answer = ui.terminal().ask("Delete " + deletes + (deletes == 1 ? " entity" : " entities")
                 + " from Kong and apply the plan above? [y/N] ");
         return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    /** Under the Lease (if any): plan against what Kong holds now, check the guards, apply, verify. */
+    private int apply(Run run, KongAdmin admin, KongRoot root, Pipeline.Desired d) {
+        Planned planned = planned(admin, root, d.translation().desired());
+        Plan plan = planned.plan();
+        if (root.dbless() && !plan.isEmpty() && !config.sync().dblessReplaceUnowned()) {
+            String tag = config.translation().selectTag();
+            List<KongEntity> unowned = DblessOwnership.unowned(
+                    admin.read(typesToRead(d.translation().desired(), root), List.of()).entities(), tag);
+            if (!unowned.isEmpty()) {
+                String reason = DblessOwnership.refusal(unowned, tag);
+                run.report(run.stopped(plan, RunReport.Status.REFUSED, reason));
+                err.println("kong-gitops: refused, nothing written: " + reason);
+                return Main.REFUSED;
+            }
+        }
+        if (!confirmed(plan)) {
+            String reason = "declined at the prompt to delete " + plan.summary().delete()
+                    + " entities; nothing written (--yes skips the question)";
+            run.report(run.stopped(plan, RunReport.Status.REFUSED, reason));
+            err.println("kong-gitops: refused, nothing written: " + reason);
+            return Main.REFUSED;
+        }
+        ApplyOptions options = ApplyOptions.defaults().withParallelism(config.sync().parallelism())
+                .withGuard(DeletionGuard.parse(config.sync().maxDeletions(), config.sync().allowEmpty()))
+                .withDbless(root.dbless()).withVerification(planned.schemas(), diffOptions());
+        if (!root.dbless() && ui.progressBar(plan.changes().size())) {
+            options = options.withProgress(new ProgressBar(err));
+        }
+        ApplyResult result = Applier.apply(plan, admin, options);
+        run.report(new RunReport("reconcile", config.source().repo(), d.commit(), run.kong, d.problems(), plan,
+                result));
+        if (result.refused()) return Main.REFUSED;
+        printUnverified(result);
+        // what could be applied was; objects left out as invalid still make the run fail
+        boolean invalid = d.problems().stream().anyMatch(Problem::isError);
+        return result.succeeded() && !invalid ? Main.OK : Main.ERROR;
     }
 
     /** Each entity Kong did not converge on, or why the re-read failed, on stderr next to the report. */
@@ -228,6 +246,8 @@ final class Commands {
         RunReport.KongInfo kong = new RunReport.KongInfo(config.kong().adminUrl(), null, null, null);
         List<Problem> problems = List.of();
         boolean reported;
+        RunReport last;
+        final long started = System.nanoTime();
 
         Run(String command) {
             this.command = command;
@@ -236,6 +256,7 @@ final class Commands {
         /** Writes the report; a run reports once, even when writing the report is what fails. */
         void report(RunReport report) {
             reported = true;
+            last = report;
             Commands.this.report(report);
         }
 
@@ -249,12 +270,26 @@ final class Commands {
      * ({@link KongGitopsException}) is reported as {@code error} with its message, then rethrown for the exit code.
      */
     private int reporting(Run run, java.util.function.ToIntFunction<Run> body) {
+        int exit = Main.ERROR;
         try {
-            return body.applyAsInt(run);
+            exit = body.applyAsInt(run);
+            return exit;
         } catch (KongGitopsException e) {
+            exit = e.exitCode();
             if (!run.reported) run.report(run.stopped(null, RunReport.Status.ERROR, e.getMessage()));
             throw e;
+        } finally {
+            pushMetrics(run, exit);
         }
+    }
+
+    /** {@code --pushgateway-url}: every run's metrics, whatever its end; a Pushgateway that is down only warns. */
+    private void pushMetrics(Run run, int exit) {
+        String url = config.metrics().pushgatewayUrl();
+        if (url == null) return;
+        RunMetrics metrics = RunMetrics.of(run.last, exit, config.translation().selectTag(),
+                (System.nanoTime() - run.started) / 1e9, System.currentTimeMillis() / 1000.0);
+        Pushgateway.push(url, metrics).ifPresent(w -> err.println("kong-gitops: warning: " + w));
     }
 
     private Plan plan(KongAdmin admin, KongRoot root, KongState desired) {

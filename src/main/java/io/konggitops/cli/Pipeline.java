@@ -111,20 +111,27 @@ final class Pipeline {
                 s.knownHosts(), s.maxFileBytes());
     }
 
+    /** The run reads the cluster: {@code --endpoints cluster}, or {@code auto} with a cluster configured. */
+    boolean usesCluster() {
+        EndpointsMode mode = config.translation().endpoints();
+        return mode == EndpointsMode.CLUSTER || mode == EndpointsMode.AUTO && clusterConfigured();
+    }
+
+    ClusterOptions clusterOptions() {
+        JobConfig.Cluster c = config.cluster();
+        return new ClusterOptions(c.kubeconfig(), c.context(), new java.util.TreeSet<>(c.namespaces()),
+                c.requestTimeout(), c.retries());
+    }
+
     ClusterView clusterView(Manifests manifests) {
         EndpointsMode mode = config.translation().endpoints();
         if (mode == EndpointsMode.AUTO) {
-            mode = clusterConfigured() ? EndpointsMode.CLUSTER : EndpointsMode.MANIFESTS;
+            mode = usesCluster() ? EndpointsMode.CLUSTER : EndpointsMode.MANIFESTS;
         }
         return switch (mode) {
             case MANIFESTS, AUTO -> ManifestClusterView.endpoints(manifests);
             case SERVICE_DNS -> ManifestClusterView.serviceDns(manifests);
-            case CLUSTER -> {
-                JobConfig.Cluster c = config.cluster();
-                ClusterOptions options = new ClusterOptions(c.kubeconfig(), c.context(),
-                        new java.util.TreeSet<>(c.namespaces()), c.requestTimeout(), c.retries());
-                yield MergedClusterView.load(manifests, options);
-            }
+            case CLUSTER -> MergedClusterView.load(manifests, clusterOptions());
         };
     }
 

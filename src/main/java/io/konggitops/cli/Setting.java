@@ -89,5 +89,15 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
                     Set.of("reconcile")),
             flag("dry-run", "Plan and report, write nothing (same as diff).", Set.of("reconcile")),
             flag("dbless-replace-unowned", "DB-less Kong: let POST /config replace entities that do not carry the "
-                    + "select tag (refused by default, exit 3).", Set.of("reconcile")));
+                    + "select tag (refused by default, exit 3).", Set.of("reconcile")),
+            value("lock-name", "NAME", "Name of the coordination.k8s.io Lease held while writing, so that two runs "
+                    + "never write at once (default kong-gitops).", Set.of("reconcile")),
+            value("lock-namespace", "NS", "Namespace of the Lease (default: the pod's namespace in a cluster, "
+                    + "else kong-gitops).", Set.of("reconcile")),
+            value("lock-ttl", "DURATION", "How long the Lease stays valid without renewal; renewed every third of "
+                    + "it while applying (default 60s).", Set.of("reconcile")),
+            flag("no-lock", "Do not take the Lease (another run may write to the same Kong at the same time).",
+                    Set.of("reconcile")),
+            value("pushgateway-url", "URL", "Push run metrics (duration, changes, problems, drift, exit code, last "
+                    + "success) to this Prometheus Pushgateway at the end of every run.", LIVE));
 }

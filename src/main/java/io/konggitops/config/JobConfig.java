@@ -23,7 +23,9 @@ public record JobConfig(
         Kong kong,
         Cluster cluster,
         Output output,
-        Sync sync) {
+        Sync sync,
+        Lock lock,
+        Metrics metrics) {
 
     /** Git repository or directory. */
     public record Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes) {
@@ -61,6 +63,17 @@ public record JobConfig(
                        boolean dblessReplaceUnowned) {
     }
 
+    /**
+     * {@code reconcile}'s Lease (one writer at a time): off with {@code --no-lock}; {@code namespace} null = the pod's
+     * namespace in a cluster, else {@code kong-gitops}.
+     */
+    public record Lock(boolean enabled, String name, String namespace, Duration ttl) {
+    }
+
+    /** {@code --pushgateway-url}: where run metrics are pushed at the end of every run; null = none. */
+    public record Metrics(String pushgatewayUrl) {
+    }
+
     /** Thrown by {@link Builder#build()} with every bad setting, one per line. */
     public static final class InvalidConfigException extends KongGitopsException {
         private final List<String> errors;
@@ -83,7 +96,8 @@ public record JobConfig(
             "kong-tls-skip-verify", "kong-admin-token-header", "kong-header", "kong-workspace",
             "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
             "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
-            "on-invalid", "dbless-replace-unowned");
+            "on-invalid", "dbless-replace-unowned", "lock-name", "lock-namespace", "lock-ttl", "no-lock",
+            "pushgateway-url");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -247,11 +261,19 @@ public record JobConfig(
             }
             Sync sync = new Sync(integer("parallelism", 10, 1, 100, errors), maxDeletions, bool("allow-empty"),
                     bool("dry-run"), onInvalid, bool("dbless-replace-unowned"));
+            String lockNamespace = get("lock-namespace", null);
+            check(errors, SettingChecks.dnsName("lock-name", get("lock-name", "kong-gitops")));
+            if (lockNamespace != null) check(errors, SettingChecks.namespaces("lock-namespace", List.of(lockNamespace)));
+            Lock lock = new Lock(!bool("no-lock"), get("lock-name", "kong-gitops"), lockNamespace,
+                    duration("lock-ttl", Duration.ofSeconds(60), errors));
+            if (lock.ttl().toSeconds() < 3) errors.add("--lock-ttl must be at least 3s, not '" + get("lock-ttl", "") + "'");
+            String pushgateway = get("pushgateway-url", null);
+            if (pushgateway != null) check(errors, SettingChecks.httpUrl("pushgateway-url", pushgateway));
             errors.addAll(after);
             if (!errors.isEmpty()) {
                 throw new InvalidConfigException(errors);
             }
-            return new JobConfig(source, translation, kong, cluster, output, sync);
+            return new JobConfig(source, translation, kong, cluster, output, sync, lock, new Metrics(pushgateway));
         }
 
         private static void check(List<String> errors, String error) {
@@ -338,5 +360,7 @@ public record JobConfig(
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(lock, "lock");
+        Objects.requireNonNull(metrics, "metrics");
     }
 }

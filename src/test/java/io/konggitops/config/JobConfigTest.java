@@ -41,6 +41,29 @@ class JobConfigTest {
     }
 
     @Test
+    void theLeaseIsOnByDefaultAndThePushgatewayOff() {
+        JobConfig c = JobConfig.load(Map.of("repo", "samples"), Map.of(), null);
+        assertThat(c.lock()).isEqualTo(new JobConfig.Lock(true, "kong-gitops", null, java.time.Duration.ofSeconds(60)));
+        assertThat(c.metrics().pushgatewayUrl()).isNull();
+
+        JobConfig set = JobConfig.load(Map.of("repo", "samples", "no-lock", "true", "lock-name", "shop-kong",
+                "lock-namespace", "ops", "lock-ttl", "2m"), Map.of("KONG_GITOPS_PUSHGATEWAY_URL", "http://pg:9091"),
+                null);
+        assertThat(set.lock()).isEqualTo(new JobConfig.Lock(false, "shop-kong", "ops", java.time.Duration.ofMinutes(2)));
+        assertThat(set.metrics().pushgatewayUrl()).isEqualTo("http://pg:9091");
+    }
+
+    @Test
+    void badLeaseAndPushgatewaySettingsAreReported() {
+        assertThatThrownBy(() -> JobConfig.load(Map.of("repo", "samples", "lock-namespace", "Ops_NS", "lock-ttl",
+                "1s", "pushgateway-url", "pg:9091"), Map.of(), null))
+                .isInstanceOfSatisfying(JobConfig.InvalidConfigException.class, e -> assertThat(e.errors())
+                        .anySatisfy(m -> assertThat(m).contains("--lock-namespace"))
+                        .anySatisfy(m -> assertThat(m).contains("--lock-ttl"))
+                        .anySatisfy(m -> assertThat(m).contains("--pushgateway-url")));
+    }
+
+    @Test
     void everyBadSettingIsReportedAtOnce() {
         Map<String, String> flags = Map.of("router-flavor", "fancy", "parallelism", "0", "max-deletions", "lots",
                 "kong-admin-url", "kong:8001", "report", "html");

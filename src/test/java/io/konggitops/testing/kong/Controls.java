@@ -30,6 +30,7 @@ final class Controls {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile CountDownLatch gate;
+    private volatile CountDownLatch release;
     private volatile boolean lying;
 
     void failOn(String method, String pathPrefix, int status, int times, Duration retryAfter) {
@@ -50,9 +51,21 @@ final class Controls {
         gate = new CountDownLatch(n);
     }
 
+    void holdWritesUntil(CountDownLatch latch) {
+        release = latch;
+    }
+
     /** Called when a write arrives (before the store lock): counts it and waits at the gate (bounded) if armed. */
     void writeStarted() {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        CountDownLatch r = release;
+        if (r != null) {
+            try {
+                r.await(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         CountDownLatch g = gate;
         if (g != null && g.getCount() > 0) {
             g.countDown();
@@ -84,6 +97,7 @@ final class Controls {
         failures.clear();
         maxInFlight.set(0);
         gate = null;
+        release = null;
         lying = false;
     }
 }

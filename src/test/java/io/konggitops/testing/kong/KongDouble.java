@@ -191,6 +191,14 @@ public final class KongDouble implements AutoCloseable {
         controls.holdFirstWrites(n);
     }
 
+    /**
+     * Every write request from now waits (at most 60 s) until {@code release} is counted down, so that a test can
+     * act while a client is in the middle of writing.
+     */
+    public void holdWritesUntil(java.util.concurrent.CountDownLatch release) {
+        controls.holdWritesUntil(release);
+    }
+
     /** The largest number of write requests that were in flight at the same time. */
     public int maxConcurrentWrites() {
         return controls.maxConcurrentWrites();

@@ -26,7 +26,12 @@ public record JobConfig(
         Sync sync) {
 
     /** Git repository or directory. */
-    public record Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes) {
+    public record Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes,
+                         String baseRef) {
+        /** Without a base ref (not a {@code diff --base-ref} run). */
+        public Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes) {
+            this(repo, ref, path, sshKey, knownHosts, maxFileBytes, null);
+        }
     }
 
     /** How manifests become Kong entities. */
@@ -83,7 +88,7 @@ public record JobConfig(
             "kong-tls-skip-verify", "kong-admin-token-header", "kong-header", "kong-workspace",
             "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
             "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
-            "on-invalid", "dbless-replace-unowned");
+            "on-invalid", "dbless-replace-unowned", "base-ref");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -163,7 +168,8 @@ public record JobConfig(
             List<String> errors = new ArrayList<>(before);
             Source source = new Source(get("repo", null), get("ref", null), get("path", ""),
                     path("git-ssh-key", errors, true), path("git-known-hosts", errors, true),
-                    (long) integer("max-file-bytes", 10 * 1024 * 1024, 1, Integer.MAX_VALUE, errors));
+                    (long) integer("max-file-bytes", 10 * 1024 * 1024, 1, Integer.MAX_VALUE, errors),
+                    get("base-ref", null));
             RouterFlavor flavor = RouterFlavor.TRADITIONAL_COMPATIBLE;
             try {
                 flavor = RouterFlavor.parse(get("router-flavor", "traditional_compatible"));

@@ -148,7 +148,9 @@ class MatchingAndOrderTest {
 
         Plan plan = diff(state(untagged), KongState.EMPTY);
 
-        assertThat(plan.changes().get(0).desired().get("tags")).isEqualTo(List.of("k8s-name:web", TAG));
+        // then the applied tag: the hash of what is written, for drift attribution
+        assertThat((List<?>) plan.changes().get(0).desired().get("tags")).hasSize(3)
+                .startsWith("k8s-name:web", TAG).last().asString().matches("kong-gitops-applied:[0-9a-f]{12}");
     }
 
     @Test

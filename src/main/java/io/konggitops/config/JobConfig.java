@@ -130,10 +130,13 @@ public record JobConfig(
             if (b.get("repo", null) == null) {
                 later.add("--repo (or " + envName("repo") + ") is required: a Git URL or a local directory");
             }
-            boolean live = command.equals("reconcile") || command.equals("diff") && b.get("kong-state", null) == null;
+            // diff --base-ref compares two commits; a Kong is optional there
+            boolean live = command.equals("reconcile") || command.equals("diff") && b.get("kong-state", null) == null
+                    && b.get("base-ref", null) == null;
             if (live && b.get("kong-admin-url", null) == null) {
                 later.add("--kong-admin-url (or " + envName("kong-admin-url") + ") is required"
-                        + (command.equals("diff") ? "; to diff offline use --kong-state FILE" : ""));
+                        + (command.equals("diff") ? "; to diff offline use --kong-state FILE, or --base-ref REF for "
+                        + "what a pull request changes" : ""));
             }
         }
         return b.build(errors, later);

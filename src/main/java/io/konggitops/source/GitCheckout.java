@@ -184,7 +184,8 @@ final class GitCheckout {
     private void fetch(Git git, RefSpec spec, boolean shallow) throws GitAPIException {
         var fetch = git.fetch().setRemote(uri).setRefSpecs(spec).setTagOpt(TagOpt.NO_TAGS)
                 .setCredentialsProvider(provider()).setTransportConfigCallback(transport()).setTimeout(TIMEOUT_SECONDS);
-        if (shallow) {
+        // with a base ref, the two commits usually share history: a shallow head would hide an ancestor base
+        if (shallow && baseRef == null) {
             fetch.setDepth(1);
         }
         fetch.call();

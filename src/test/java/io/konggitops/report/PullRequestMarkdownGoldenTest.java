@@ -36,7 +36,7 @@ class PullRequestMarkdownGoldenTest {
     private static Change change(Action action, EntityType type, String label, String file, int line,
                                  List<FieldChange> fields, Cause cause) {
         return new Change(action, type, label, "id-" + label.hashCode(), null, null, fields,
-                ObjectRef.of(action == Action.DELETE ? "Ingress" : "Service", "shop", label.split(" ")[1]),
+                ObjectRef.of(type == EntityType.ROUTE ? "Ingress" : "Service", "shop", label.split(" ")[1]),
                 Origin.of(file, line), null, cause);
     }
 

@@ -64,7 +64,8 @@ class PullRequestE2eTest {
             assertThat(updates).singleElement().satisfies(u -> {
                 assertThat(u.path("kind").asText()).isEqualTo("services");
                 assertThat(u.path("name").asText()).contains("api");
-                assertThat(u.at("/source/file").asText()).isEqualTo("shop/services.yaml");
+                // a KIC service is named after the Ingress backend that makes it: its manifest, at the head
+                assertThat(u.at("/source/file").asText()).isEqualTo("shop/ingress-storefront.yaml");
                 assertThat(u.at("/source/line").asInt()).isPositive();
                 assertThat(u.at("/fields/0/path").asText()).isEqualTo("retries");
                 assertThat(u.at("/fields/0/before").asInt()).isEqualTo(3);

@@ -104,6 +104,13 @@ final class Commands {
 
     /** load → resolve → translate → read Kong (or a decK file) → diff → report. Exit 0 in sync, 2 drift. */
     private int diff(boolean dryRunOfReconcile) {
+        if (config.source().baseRef() != null && !dryRunOfReconcile) {
+            return reporting(new Run("diff"), run -> new PullRequestDiff(config, pipeline).run(run.kong,
+                    (commit, problems) -> {
+                        run.commit = commit;
+                        run.problems = problems;
+                    }, run::report));
+        }
         if (config.kong().kongState() != null && !dryRunOfReconcile) {
             return reporting(new Run("diff"), run -> diffAgainstFile(run, config.kong().kongState()));
         }
@@ -301,12 +308,15 @@ final class Commands {
     }
 
     private Planned planned(KongAdmin admin, KongRoot root, KongState desired) {
-        KongTarget target = root.target();
-        Set<EntityType> types = typesToRead(desired, root);
-        KongState live = admin.read(types, List.of(config.translation().selectTag()));
-        List<String> plugins = desired.of(EntityType.PLUGIN).map(KongEntity::name).distinct().sorted().toList();
-        Schemas schemas = Schemas.fetch(admin, types, plugins, target.routerFlavor());
+        KongState live = admin.read(typesToRead(desired, root), List.of(config.translation().selectTag()));
+        Schemas schemas = schemas(admin, root, desired);
         return new Planned(Differ.diff(desired, live, schemas, diffOptions()), schemas);
+    }
+
+    /** The schemas of this Kong for the kinds read and the plugins desired. */
+    static Schemas schemas(KongAdmin admin, KongRoot root, KongState desired) {
+        List<String> plugins = desired.of(EntityType.PLUGIN).map(KongEntity::name).distinct().sorted().toList();
+        return Schemas.fetch(admin, typesToRead(desired, root), plugins, root.target().routerFlavor());
     }
 
     /**
@@ -331,6 +341,10 @@ final class Commands {
         String tag = config.translation().selectTag();
         return new KongState(state.entities().stream()
                 .filter(e -> e.get("tags") instanceof List<?> tags && tags.contains(tag)).toList());
+    }
+
+    static DiffOptions diffOptions(JobConfig config) {
+        return new DiffOptions(List.of(config.translation().selectTag()), false);
     }
 
     private DiffOptions diffOptions() {

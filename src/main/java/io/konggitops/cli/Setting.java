@@ -34,6 +34,9 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
                     + "of manifests. Credentials: KONG_GITOPS_GIT_TOKEN or KONG_GITOPS_GIT_USERNAME/_PASSWORD "
                     + "(or *_FILE).", ALL_COMMANDS),
             value("ref", "REF", "Branch, tag or commit SHA (default: the remote's default branch).", ALL_COMMANDS),
+            value("base-ref", "REF", "diff what a pull request changes: the desired state at REF (its base) against "
+                    + "the head (--ref, or the directory as it is); no Kong needed. With --kong-admin-url, also the "
+                    + "drift in Kong that is not from the PR.", Set.of("diff")),
             value("path", "DIR", "Subfolder of the repository to load (default: the root).", ALL_COMMANDS),
             value("git-ssh-key", "FILE", "Private key for ssh:// repositories.", ALL_COMMANDS),
             value("git-known-hosts", "FILE", "known_hosts for ssh:// repositories (host keys are always checked).",

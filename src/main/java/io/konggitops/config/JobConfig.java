@@ -28,7 +28,12 @@ public record JobConfig(
         Metrics metrics) {
 
     /** Git repository or directory. */
-    public record Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes) {
+    public record Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes,
+                         String baseRef) {
+        /** Without a base ref (not a {@code diff --base-ref} run). */
+        public Source(String repo, String ref, String path, Path sshKey, Path knownHosts, long maxFileBytes) {
+            this(repo, ref, path, sshKey, knownHosts, maxFileBytes, null);
+        }
     }
 
     /** How manifests become Kong entities. */
@@ -97,7 +102,7 @@ public record JobConfig(
             "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
             "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
             "on-invalid", "dbless-replace-unowned", "lock-name", "lock-namespace", "lock-ttl", "no-lock",
-            "pushgateway-url");
+            "pushgateway-url", "base-ref");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -139,10 +144,13 @@ public record JobConfig(
             if (b.get("repo", null) == null) {
                 later.add("--repo (or " + envName("repo") + ") is required: a Git URL or a local directory");
             }
-            boolean live = command.equals("reconcile") || command.equals("diff") && b.get("kong-state", null) == null;
+            // diff --base-ref compares two commits; a Kong is optional there
+            boolean live = command.equals("reconcile") || command.equals("diff") && b.get("kong-state", null) == null
+                    && b.get("base-ref", null) == null;
             if (live && b.get("kong-admin-url", null) == null) {
                 later.add("--kong-admin-url (or " + envName("kong-admin-url") + ") is required"
-                        + (command.equals("diff") ? "; to diff offline use --kong-state FILE" : ""));
+                        + (command.equals("diff") ? "; to diff offline use --kong-state FILE, or --base-ref REF for "
+                        + "what a pull request changes" : ""));
             }
         }
         return b.build(errors, later);
@@ -177,7 +185,8 @@ public record JobConfig(
             List<String> errors = new ArrayList<>(before);
             Source source = new Source(get("repo", null), get("ref", null), get("path", ""),
                     path("git-ssh-key", errors, true), path("git-known-hosts", errors, true),
-                    (long) integer("max-file-bytes", 10 * 1024 * 1024, 1, Integer.MAX_VALUE, errors));
+                    (long) integer("max-file-bytes", 10 * 1024 * 1024, 1, Integer.MAX_VALUE, errors),
+                    get("base-ref", null));
             RouterFlavor flavor = RouterFlavor.TRADITIONAL_COMPATIBLE;
             try {
                 flavor = RouterFlavor.parse(get("router-flavor", "traditional_compatible"));

@@ -14,10 +14,18 @@ import java.util.Set;
  * {@code id}, foreign keys as {@code {"id": ...}}, select tags, and for certificate updates the SNI names Kong has now
  * (so the PUT does not wipe them). {@code live} is the entity as read from Kong (null for creates). {@code fieldChanges}
  * lists what an update changes. {@code source}/{@code origin} name the manifest object (null for deletes).
- * {@code dependsOn} holds the {@link #key()}s of changes that must succeed before this one.
+ * {@code dependsOn} holds the {@link #key()}s of changes that must succeed before this one. {@code cause} says where
+ * the change came from ({@link Attribution}); null when nobody attributed it.
  */
 public record Change(Action action, EntityType type, String label, String id, KongEntity desired, KongEntity live,
-                     List<FieldChange> fieldChanges, ObjectRef source, Origin origin, Set<String> dependsOn) {
+                     List<FieldChange> fieldChanges, ObjectRef source, Origin origin, Set<String> dependsOn,
+                     Cause cause) {
+
+    /** A change nobody attributed (no cause). */
+    public Change(Action action, EntityType type, String label, String id, KongEntity desired, KongEntity live,
+                  List<FieldChange> fieldChanges, ObjectRef source, Origin origin, Set<String> dependsOn) {
+        this(action, type, label, id, desired, live, fieldChanges, source, origin, dependsOn, null);
+    }
 
     public Change {
         Objects.requireNonNull(action, "action");
@@ -33,6 +41,11 @@ public record Change(Action action, EntityType type, String label, String id, Ko
 
     static String key(boolean delete, EntityType type, String id) {
         return (delete ? "delete:" : "write:") + type.schemaName() + ":" + id;
+    }
+
+    /** The same change with another cause. */
+    public Change withCause(Cause c) {
+        return new Change(action, type, label, id, desired, live, fieldChanges, source, origin, dependsOn, c);
     }
 
     /** The entity this change is about: the body for creates/updates, the live entity for deletes. */

@@ -97,6 +97,7 @@ public final class Differ {
             Set<KongEntity> liveKept = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
             int unchanged = 0;
             List<KongEntity> deletes = new ArrayList<>();
+            List<KongEntity> applied = new ArrayList<>();
             for (KongEntity d : want.entities()) {
                 KongEntity l = matchOf.get(d);
                 if (l != null && !replaced.contains(l)) liveKept.add(l);
@@ -109,20 +110,28 @@ public final class Differ {
                 KongEntity body = Bodies.body(d, finalId.get(d), this::resolveRef, nd.unknownDropped(),
                         l != null && !replaced.contains(l) ? l : null);
                 body = Bodies.withMergeDefaults(body, schemas.entity(d.type()));
+                // every write records what it wrote (the hash of the comparable form), for attribution later
+                String hash = AppliedTag.hash(nd.fields());
+                String tag = AppliedTag.PREFIX + hash;
+                body = AppliedTag.with(body, tag);
+                applied.add(AppliedTag.with(d, tag));
                 Change change;
+                Normalizer.Normalized nl = l == null ? null : normalizer.normalize(AppliedTag.strip(l), false);
+                Set<String> tolerant = new HashSet<>(nd.tolerantPaths());
+                if (nl != null) tolerant.addAll(nl.tolerantPaths());
                 if (l == null || replaced.contains(l)) {
-                    change = change(Action.CREATE, d, body, null, List.of());
+                    Cause cause = l == null ? Cause.GIT
+                            : Attribution.update(hash, AppliedTag.recorded(l), nl.fields(), nd.fields(), tolerant);
+                    change = change(Action.CREATE, d, body, null, List.of()).withCause(cause);
                 } else {
-                    Normalizer.Normalized nl = normalizer.normalize(l, false);
-                    Set<String> tolerant = new HashSet<>(nd.tolerantPaths());
-                    tolerant.addAll(nl.tolerantPaths());
                     List<FieldChange> fcs = FieldDiff.diff(d.type(), nd.fields(), nl.fields(), tolerant,
                             options.strict());
                     if (fcs.isEmpty()) {
                         unchanged++;
                         continue;
                     }
-                    change = change(Action.UPDATE, d, body, l, fcs);
+                    change = change(Action.UPDATE, d, body, l, fcs).withCause(
+                            Attribution.update(hash, AppliedTag.recorded(l), nl.fields(), nd.fields(), tolerant));
                 }
                 add(steps, Phase.CREATE_UPDATE, change);
             }
@@ -134,8 +143,11 @@ public final class Differ {
                 for (KongEntity child : have.children(l)) {
                     if (!liveKept.contains(child)) deps.add(Change.key(true, child.type(), child.id()));
                 }
-                Change c = new Change(Action.DELETE, l.type(), label(l, have), l.id(), null, l, List.of(), null,
-                        null, deps);
+                Normalizer.Normalized nl = normalizer.normalize(AppliedTag.strip(l), false);
+                Cause cause = Attribution.delete(AppliedTag.recorded(l), nl.fields(), nl.tolerantPaths());
+                // a live entity has no manifest; the base of diff --base-ref does: the delete points at it there
+                Change c = new Change(Action.DELETE, l.type(), label(l, have), l.id(), null, l, List.of(),
+                        l.source(), l.origin(), deps, cause);
                 add(steps, replaced.contains(l) ? Phase.FREE_NAMES : Phase.DELETE, c);
             }
             List<PlanStep> ordered = new ArrayList<>();
@@ -144,7 +156,7 @@ public final class Differ {
                 if (p.getKey() != Phase.CREATE_UPDATE) java.util.Collections.reverse(levels);
                 for (int level : levels) ordered.add(new PlanStep(p.getKey(), level, p.getValue().get(level)));
             }
-            Plan plan = new Plan(ordered, unchanged, new KongState(want.entities()), have.entities().size(),
+            Plan plan = new Plan(ordered, unchanged, new KongState(applied), have.entities().size(),
                     warnings);
             assertOwnership(plan);
             return plan;
@@ -152,7 +164,9 @@ public final class Differ {
 
         private List<KongEntity> prepareDesired(KongState desired) {
             List<KongEntity> out = new ArrayList<>();
-            for (KongEntity e : desired.entities()) out.add(Bodies.withTags(e, options.selectTags()));
+            for (KongEntity e : desired.entities()) {
+                out.add(Bodies.withTags(AppliedTag.strip(e), options.selectTags()));
+            }
             out.addAll(Bodies.snisFromCertificates(out));
             // a second desired entity with the same natural key cannot exist in Kong: keep the first
             StateIndex probe = new StateIndex(out);

@@ -24,6 +24,13 @@ public record Plan(List<PlanStep> steps, int unchanged, KongState desired, int l
         }
     }
 
+    /** The same plan with every change attributed to {@code cause} (a diff between two Git commits: all git). */
+    public Plan withCause(Cause cause) {
+        List<PlanStep> out = steps.stream().map(s -> new PlanStep(s.phase(), s.level(),
+                s.changes().stream().map(c -> c.withCause(cause)).toList())).toList();
+        return new Plan(out, unchanged, desired, liveCount, warnings);
+    }
+
     /** Every change in execution order. */
     public List<Change> changes() {
         return steps.stream().flatMap(s -> s.changes().stream()).toList();

@@ -57,6 +57,7 @@ final class JsonReport {
                 changes.add(change(c));
             }
         }
+        if (r.pr() != null) pullRequest(root, r);
         ArrayNode problems = root.putArray("problems");
         for (Problem p : r.problems()) {
             problems.add(problem(p));
@@ -81,12 +82,39 @@ final class JsonReport {
         }
     }
 
+    /**
+     * {@code diff --base-ref}: {@code pr {base, head, changes}} (the same changes as the top-level list) and
+     * {@code kong_drift {summary, changes}}, live Kong against the base, or null when no Kong was asked.
+     */
+    private static void pullRequest(ObjectNode root, RunReport r) {
+        ObjectNode pr = root.putObject("pr");
+        pr.put("base", r.pr().base());
+        pr.put("head", r.pr().head());
+        ArrayNode changes = pr.putArray("changes");
+        if (r.plan() != null) r.plan().changes().forEach(c -> changes.add(change(c)));
+        Plan drift = r.pr().kongDrift();
+        if (drift == null) {
+            root.putNull("kong_drift");
+            return;
+        }
+        ObjectNode d = root.putObject("kong_drift");
+        Plan.Summary s = drift.summary();
+        ObjectNode summary = d.putObject("summary");
+        summary.put("create", s.create());
+        summary.put("update", s.update());
+        summary.put("delete", s.delete());
+        summary.put("unchanged", s.unchanged());
+        ArrayNode dc = d.putArray("changes");
+        drift.changes().forEach(c -> dc.add(change(c)));
+    }
+
     private static ObjectNode change(Change c) {
         ObjectNode n = JSON.createObjectNode();
         n.put("kind", c.type().schemaName());
         n.put("name", c.label().substring(c.label().indexOf(' ') + 1));
         n.put("id", c.id());
         n.put("action", Values.verb(c));
+        n.put("cause", c.cause() == null ? null : c.cause().value());
         ObjectNode source = n.putObject("source");
         source.put("object", c.source() == null ? null : c.source().toString());
         source.put("file", c.origin() == null ? null : c.origin().file());

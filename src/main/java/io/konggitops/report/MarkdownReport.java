@@ -42,7 +42,16 @@ final class MarkdownReport {
         int problemsRoom = Math.min(size(problems), room / 6);
         int appliedRoom = Math.min(size(applied), room / 6);
         StringBuilder out = new StringBuilder(head);
-        changes(out, byKind, room - warningsRoom - problemsRoom - appliedRoom);
+        int changesRoom = room - warningsRoom - problemsRoom - appliedRoom;
+        Plan drift = r.pr() == null ? null : r.pr().kongDrift();
+        String driftHead = drift == null ? "" : driftHead(r.pr(), drift);
+        // a PR comment leads with the PR's own changes; the drift outside it gets up to a third of the room
+        int driftRoom = drift == null ? 0 : Math.min(changesRoom / 3, driftHead.length() + size(byKind(drift)));
+        changes(out, byKind, changesRoom - driftRoom);
+        if (drift != null) {
+            out.append(driftHead);
+            changes(out, byKind(drift), driftRoom - driftHead.length());
+        }
         table(out, "Warnings", warnings, warningsRoom);
         table(out, "Problems", problems, problemsRoom);
         if (!applied.isEmpty()) {
@@ -57,7 +66,9 @@ final class MarkdownReport {
 
     private static String head(RunReport r) {
         StringBuilder head = new StringBuilder();
-        head.append("### kong-gitops ").append(r.command()).append(": ").append(title(r.outcome().status()))
+        head.append("### kong-gitops ").append(r.command()).append(": ").append(r.pr() != null && r.plan() != null
+                ? (r.plan().isEmpty() ? "this PR changes nothing in Kong" : "this PR changes Kong")
+                : title(r.outcome().status()))
                 .append("\n\n");
         head.append('`').append(r.repo()).append("` @ `").append(r.commit()).append("` vs ");
         RunReport.KongInfo k = r.kong();
@@ -75,8 +86,15 @@ final class MarkdownReport {
             head.append("**No plan was made.**\n\n");
             return head.toString();
         }
-        head.append("**").append(Reports.summaryLine(r.plan().summary())).append("**\n\n");
-        Map<EntityType, List<Change>> byKind = byKind(r);
+        if (r.pr() != null) head.append("#### ").append(Reports.prTitle(r.pr())).append("\n\n");
+        summary(head, r.plan());
+        return head.toString();
+    }
+
+    /** The plan's summary line in bold and the table of changes per kind. */
+    private static void summary(StringBuilder head, Plan plan) {
+        head.append("**").append(Reports.summaryLine(plan.summary())).append("**\n\n");
+        Map<EntityType, List<Change>> byKind = byKind(plan);
         if (!byKind.isEmpty()) {
             head.append("| kind | create | update | delete |\n|---|---:|---:|---:|\n");
             byKind.forEach((type, changes) -> head.append("| ").append(type.schemaName()).append(" | ")
@@ -84,7 +102,22 @@ final class MarkdownReport {
                     .append(count(changes, "delete")).append(" |\n"));
             head.append('\n');
         }
-        return head.toString();
+    }
+
+    private static String driftHead(RunReport.PullRequest pr, Plan drift) {
+        StringBuilder sb = new StringBuilder("#### ").append(Reports.driftTitle(pr)).append("\n\n");
+        summary(sb, drift);
+        return sb.toString();
+    }
+
+    /** The characters the change entries of {@code byKind} take, without the block frames. */
+    private static int size(Map<EntityType, List<Change>> byKind) {
+        int n = 0;
+        for (List<Change> changes : byKind.values()) {
+            n += 120;
+            for (Change c : changes) n += entry(c).length();
+        }
+        return n;
     }
 
     private static String title(RunReport.Status status) {
@@ -96,9 +129,12 @@ final class MarkdownReport {
     }
 
     private static Map<EntityType, List<Change>> byKind(RunReport r) {
+        return r.plan() == null ? new EnumMap<>(EntityType.class) : byKind(r.plan());
+    }
+
+    private static Map<EntityType, List<Change>> byKind(Plan plan) {
         Map<EntityType, List<Change>> byKind = new EnumMap<>(EntityType.class);
-        if (r.plan() == null) return byKind;
-        for (Change c : r.plan().changes()) {
+        for (Change c : plan.changes()) {
             byKind.computeIfAbsent(c.type(), t -> new ArrayList<>()).add(c);
         }
         return byKind;
@@ -150,6 +186,7 @@ final class MarkdownReport {
         sb.append(sym).append(' ').append(Values.verb(c)).append(' ').append(c.label());
         String src = Values.source(c);
         if (!src.isEmpty()) sb.append("   # ").append(src);
+        if (c.cause() != null) sb.append(src.isEmpty() ? "   # " : " · ").append("cause: ").append(c.cause().value());
         sb.append('\n');
         for (FieldChange f : c.fieldChanges()) {
             sb.append("-   ").append(f.path()).append(": ").append(Values.before(f)).append('\n');

@@ -31,6 +31,20 @@ public final class Reports {
         };
     }
 
+    /** {@code This PR (base abc1234 → head def5678)}: the heading of a pull request's own changes. */
+    public static String prTitle(RunReport.PullRequest pr) {
+        return "This PR (base " + shortSha(pr.base()) + " → head " + shortSha(pr.head()) + ")";
+    }
+
+    /** The heading of the drift in Kong against the PR's base. */
+    public static String driftTitle(RunReport.PullRequest pr) {
+        return "Drift in Kong, not from this PR (live Kong vs base " + shortSha(pr.base()) + ")";
+    }
+
+    private static String shortSha(String sha) {
+        return sha != null && sha.length() == 40 ? sha.substring(0, 12) : String.valueOf(sha);
+    }
+
     /** {@code Plan: 2 to create, 1 to update, 0 to delete (12 unchanged).} */
     public static String summaryLine(Plan.Summary s) {
         return "Plan: " + s.create() + " to create, " + s.update() + " to update, " + s.delete() + " to delete ("

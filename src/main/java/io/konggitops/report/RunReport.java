@@ -22,9 +22,30 @@ import java.util.Objects;
  * @param plan      the plan; null when the run stopped before planning (see {@code outcome})
  * @param applied   the apply result, null for {@code diff}, dry runs and runs stopped before applying
  * @param outcome   how the run ended and why
+ * @param pr        {@code diff --base-ref}: the base and head commits ({@code plan} is then base → head, the PR's
+ *                  own changes) and the drift in Kong against the base; null otherwise
  */
 public record RunReport(String command, String repo, String commit, KongInfo kong, List<Problem> problems,
-                        Plan plan, ApplyResult applied, Outcome outcome) {
+                        Plan plan, ApplyResult applied, Outcome outcome, PullRequest pr) {
+
+    /**
+     * What a pull request changes: {@code plan} of the report is base → head. {@code kongDrift}: live Kong against the
+     * base, what differs in Kong that the PR did not cause; null when no Kong was asked.
+     */
+    public record PullRequest(String base, String head, Plan kongDrift) {
+    }
+
+    /** A run that is not a pull-request diff. */
+    public RunReport(String command, String repo, String commit, KongInfo kong, List<Problem> problems,
+                     Plan plan, ApplyResult applied, Outcome outcome) {
+        this(command, repo, commit, kong, problems, plan, applied, outcome, null);
+    }
+
+    /** {@code diff --base-ref}: the PR's plan (base → head) and, with a Kong, the drift against the base. */
+    public static RunReport pullRequest(String repo, KongInfo kong, List<Problem> problems, Plan prPlan,
+                                        PullRequest pr) {
+        return new RunReport("diff", repo, pr.head(), kong, problems, prPlan, null, Outcome.of(prPlan, null), pr);
+    }
 
     /** The Kong compared with: its address (or the decK file) and what {@code GET /} said. */
     public record KongInfo(String address, String version, String database, String routerFlavor) {

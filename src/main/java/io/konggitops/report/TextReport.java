@@ -32,22 +32,11 @@ final class TextReport {
             sb.append('\n').append(outcome(r));
             return sb.toString();
         }
-        Plan.Summary s = r.plan().summary();
-        sb.append('\n').append(Reports.summaryLine(s)).append('\n');
-        for (Change c : r.plan().changes()) {
-            if (color) sb.append(ansi(c));
-            sb.append(symbol(c)).append(' ').append(Values.verb(c)).append(' ').append(c.label());
-            if (color) sb.append(RESET);
-            String src = Values.source(c);
-            if (!src.isEmpty()) sb.append("  [").append(src).append(']');
-            sb.append('\n');
-            for (FieldChange f : c.fieldChanges()) {
-                sb.append("    ").append(f.path()).append(": ").append(Values.before(f)).append(" -> ")
-                        .append(Values.after(f)).append('\n');
-            }
-        }
-        for (Problem w : r.plan().warnings()) {
-            sb.append("  note: ").append(w).append('\n');
+        if (r.pr() != null) sb.append('\n').append(Reports.prTitle(r.pr())).append(":\n");
+        plan(sb, r.plan(), color);
+        if (r.pr() != null && r.pr().kongDrift() != null) {
+            sb.append('\n').append(Reports.driftTitle(r.pr())).append(":\n");
+            plan(sb, r.pr().kongDrift(), color);
         }
         if (r.applied() != null) {
             sb.append('\n').append(appliedSection(r.applied()));
@@ -57,6 +46,27 @@ final class TextReport {
             sb.append('\n').append(outcome(r));
         }
         return sb.toString();
+    }
+
+    /** The summary line, each change with its source and cause, the plan's notes. */
+    private static void plan(StringBuilder sb, Plan plan, boolean color) {
+        sb.append('\n').append(Reports.summaryLine(plan.summary())).append('\n');
+        for (Change c : plan.changes()) {
+            if (color) sb.append(ansi(c));
+            sb.append(symbol(c)).append(' ').append(Values.verb(c)).append(' ').append(c.label());
+            if (color) sb.append(RESET);
+            String src = Values.source(c);
+            if (!src.isEmpty()) sb.append("  [").append(src).append(']');
+            if (c.cause() != null) sb.append("  (cause: ").append(c.cause().value()).append(')');
+            sb.append('\n');
+            for (FieldChange f : c.fieldChanges()) {
+                sb.append("    ").append(f.path()).append(": ").append(Values.before(f)).append(" -> ")
+                        .append(Values.after(f)).append('\n');
+            }
+        }
+        for (Problem w : plan.warnings()) {
+            sb.append("  note: ").append(w).append('\n');
+        }
     }
 
     /** {@code Refused, nothing written: reason} and the like. */

@@ -33,14 +33,19 @@ import java.util.Map;
  *       fetched and the SHA looked up in it);</li>
  *   <li>check out the commit (detached HEAD) and return its SHA.</li>
  * </ol>
+ * With {@link #setBaseRef(String)}, a second ref is fetched into the same repository (one clone, two shallow fetches)
+ * and {@link #checkoutBase()} switches the directory to it after {@link #call()}: what {@code diff --base-ref} needs.
  * Every failure is a {@link SourceException} naming the URL without credentials.
  */
 final class GitCheckout {
     private static final String CHECKOUT_REF = "refs/kong-gitops/checkout";
+    private static final String BASE_REF = "refs/kong-gitops/base";
     private static final int TIMEOUT_SECONDS = 120;
 
     private String uri;
     private String ref;
+    private String baseRef;
+    private ObjectId baseCommit;
     private Path directory;
     private GitCredentials credentials = GitCredentials.NONE;
     private SshConfig ssh;
@@ -54,6 +59,12 @@ final class GitCheckout {
     /** Branch, tag, full ref name or commit SHA; null or empty for the default branch. */
     GitCheckout setRef(String ref) {
         this.ref = ref;
+        return this;
+    }
+
+    /** A second ref to fetch in the same clone, checked out later by {@link #checkoutBase()}; null for none. */
+    GitCheckout setBaseRef(String baseRef) {
+        this.baseRef = baseRef;
         return this;
     }
 
@@ -85,12 +96,26 @@ final class GitCheckout {
             Map<String, Ref> advertised = Git.lsRemoteRepository().setRemote(uri).setCredentialsProvider(provider())
                     .setTransportConfigCallback(transport()).setTimeout(TIMEOUT_SECONDS).callAsMap();
             RefSelection selection = RefSelection.resolve(ref, advertised, display);
+            RefSelection base = baseRef == null ? null : baseSelection(advertised, display);
             try (Git git = Git.init().setDirectory(directory.toFile()).setInitialBranch("kong-gitops").call()) {
                 noAutoGc(git.getRepository());
-                ObjectId commit = fetch(git, selection, display);
+                ObjectId commit = fetch(git, selection, "--ref " + ref, CHECKOUT_REF, display);
+                if (base != null) baseCommit = fetch(git, base, "--base-ref " + baseRef, BASE_REF, display);
                 git.checkout().setName(commit.name()).call();
                 return commit.name();
             }
+        } catch (GitAPIException | IOException | JGitInternalException e) {
+            throw GitErrors.translate(e, display, credentials, ssh);
+        }
+    }
+
+    /** After {@link #call()}: checks out the base commit in the same directory and returns its SHA. */
+    String checkoutBase() {
+        if (baseCommit == null) throw new IllegalStateException("no base ref was fetched");
+        String display = RepoLocation.redact(uri);
+        try (Git git = Git.open(directory.toFile())) {
+            git.checkout().setName(baseCommit.name()).call();
+            return baseCommit.name();
         } catch (GitAPIException | IOException | JGitInternalException e) {
             throw GitErrors.translate(e, display, credentials, ssh);
         }
@@ -108,10 +133,21 @@ final class GitCheckout {
         config.save();
     }
 
-    private ObjectId fetch(Git git, RefSelection selection, String display) throws GitAPIException, IOException {
+    /** The base ref's selection; its errors name {@code --base-ref}. */
+    private RefSelection baseSelection(Map<String, Ref> advertised, String display) {
+        try {
+            return RefSelection.resolve(baseRef, advertised, display);
+        } catch (SourceException e) {
+            throw new SourceException(e.getMessage().replace("--ref ", "--base-ref "));
+        }
+    }
+
+    /** {@code given}: the flag and its value ({@code --ref main}), for messages. */
+    private ObjectId fetch(Git git, RefSelection selection, String given, String localRef, String display)
+            throws GitAPIException, IOException {
         if (selection.refName() != null) {
-            fetch(git, new RefSpec("+" + selection.refName() + ":" + CHECKOUT_REF), true);
-            return commitOf(git.getRepository(), CHECKOUT_REF, display);
+            fetch(git, new RefSpec("+" + selection.refName() + ":" + localRef), true);
+            return commitOf(git.getRepository(), localRef, display);
         }
         if (selection.commit() != null && !isLocal()) {
             try {
@@ -130,12 +166,12 @@ final class GitCheckout {
         try {
             ObjectId id = resolveCommit(git.getRepository(), wanted);
             if (id == null) {
-                throw new SourceException("--ref " + ref + " not found in " + display
+                throw new SourceException(given + " not found in " + display
                         + ": it is not a branch, tag or commit SHA there");
             }
             return id;
         } catch (AmbiguousObjectException e) {
-            throw new SourceException("--ref " + ref + " is ambiguous in " + display
+            throw new SourceException(given + " is ambiguous in " + display
                     + ": give more digits of the commit SHA");
         }
     }
@@ -148,7 +184,8 @@ final class GitCheckout {
     private void fetch(Git git, RefSpec spec, boolean shallow) throws GitAPIException {
         var fetch = git.fetch().setRemote(uri).setRefSpecs(spec).setTagOpt(TagOpt.NO_TAGS)
                 .setCredentialsProvider(provider()).setTransportConfigCallback(transport()).setTimeout(TIMEOUT_SECONDS);
-        if (shallow) {
+        // with a base ref, the two commits usually share history: a shallow head would hide an ancestor base
+        if (shallow && baseRef == null) {
             fetch.setDepth(1);
         }
         fetch.call();

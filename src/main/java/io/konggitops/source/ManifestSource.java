@@ -62,6 +62,61 @@ public final class ManifestSource {
         }
     }
 
+    /**
+     * The manifests at {@code baseRef} and at the head ({@code spec.ref()}), from one clone: both commits are fetched
+     * into the same temporary repository and checked out in turn. A local Git work tree without {@code --ref} is the
+     * head as it is (uncommitted changes included); its base is checked out from its own history.
+     *
+     * @throws SourceException when either ref cannot be read, or the directory is not a Git repository
+     */
+    public static Revisions loadWithBase(SourceSpec spec, String baseRef) {
+        return loadWithBase(spec, baseRef, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    static Revisions loadWithBase(SourceSpec spec, String baseRef, Path workParent) {
+        RepoLocation location = RepoLocation.parse(spec.repo());
+        boolean withRef = spec.ref() != null && !spec.ref().isBlank();
+        boolean inPlace = location.isLocal() && !withRef && !isBareRepository(location.localDir());
+        if (location.isLocal() && localGitDir(location.localDir()) == null
+                && !isBareRepository(location.localDir())) {
+            throw new SourceException("--base-ref needs a Git repository, but " + location.localDir()
+                    + " is a plain directory: run it in a clone of the repository");
+        }
+        String uri = location.isLocal() ? localGitUri(location.localDir()) : location.uri();
+        Path work = createWorkDirectory(workParent);
+        try {
+            Path checkout = work.resolve("repo");
+            try (SshConfig ssh = isSsh(uri) ? SshConfig.create(spec.sshKey(), spec.knownHosts(), work) : null) {
+                // in place: only the base is checked out (at the work tree's HEAD for the fetch, as --ref)
+                GitCheckout git = new GitCheckout().setUri(uri).setRef(inPlace ? baseRef : spec.ref())
+                        .setBaseRef(inPlace ? null : baseRef).setDirectory(checkout)
+                        .setCredentials(spec.credentials()).setSsh(ssh);
+                String first = git.call();
+                if (inPlace) {
+                    Manifests base = ManifestLoader.load(checkout, spec.path(), first, spec.maxFileBytes());
+                    Manifests head = ManifestLoader.load(location.localDir(), spec.path(),
+                            localCommit(location.localDir()), spec.maxFileBytes());
+                    return new Revisions(base, head);
+                }
+                Manifests head = ManifestLoader.load(checkout, spec.path(), first, spec.maxFileBytes());
+                String baseCommit = git.checkoutBase();
+                Manifests base = ManifestLoader.load(checkout, spec.path(), baseCommit, spec.maxFileBytes());
+                return new Revisions(base, head);
+            }
+        } catch (SourceException e) {
+            if (inPlace && e.getMessage().startsWith("--ref ")) {
+                throw new SourceException(e.getMessage().replaceFirst("--ref ", "--base-ref "));
+            }
+            throw e;
+        } finally {
+            TempDirs.deleteRecursively(work);
+        }
+    }
+
+    private static java.io.File localGitDir(Path dir) {
+        return new FileRepositoryBuilder().findGitDir(dir.toAbsolutePath().toFile()).getGitDir();
+    }
+
     /** A bare repository (no work tree) is checked out like a remote one. */
     private static boolean isBareRepository(Path dir) {
         return RepositoryCache.FileKey.isGitRepository(dir.toFile(), FS.DETECTED);

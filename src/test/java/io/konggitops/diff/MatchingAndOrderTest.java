@@ -148,7 +148,11 @@ class MatchingAndOrderTest {
 
         Plan plan = diff(state(untagged), KongState.EMPTY);
 
-        assertThat(plan.changes().get(0).desired().get("tags")).isEqualTo(List.of("k8s-name:web", TAG));
+        // then the applied tag: the hash of what is written, for drift attribution
+        List<String> tags = ((List<?>) plan.changes().get(0).desired().get("tags")).stream()
+                .map(String::valueOf).toList();
+        assertThat(tags).hasSize(3).startsWith("k8s-name:web", TAG);
+        assertThat(tags.get(2)).matches("kong-gitops-applied:[0-9a-f]{12}");
     }
 
     @Test

@@ -17,7 +17,8 @@ import java.util.Optional;
 /**
  * A plugin's {@code config} as KIC's {@code kongstate/plugin.go} computes it: {@code config} (or {@code {}}) with every
  * {@code configPatches} entry applied as a JSON-Patch {@code add} of the Secret value (parsed as JSON; a path of
- * {@code ""} replaces the whole document; missing parent objects are created), or the Secret value of
+ * {@code ""} replaces the whole document; missing parents are created as json-patch's
+ * {@code EnsurePathExistsOnAdd} does), or the Secret value of
  * {@code configFrom} parsed as JSON, else YAML. {@code config} and {@code configFrom} together are an error. Errors
  * name Secrets and keys, never their values.
  */
@@ -138,7 +139,7 @@ final class PluginConfigs {
             JsonNode next;
             if (parent instanceof ObjectNode o) {
                 next = o.get(token);
-                if (next == null || next.isNull()) next = o.putObject(token);
+                if (next == null || next.isNull()) next = missing(o, token, rest.tail().getMatchingProperty());
             } else if (parent instanceof ArrayNode a && rest.getMatchingIndex() >= 0
                     && rest.getMatchingIndex() < a.size()) {
                 next = a.get(rest.getMatchingIndex());
@@ -164,6 +165,21 @@ final class PluginConfigs {
             return null;
         }
         return "the parent of \"" + last + "\" is not an object or an array";
+    }
+
+    /**
+     * A missing parent on the way (json-patch's {@code EnsurePathExistsOnAdd}): an array when the next token is an
+     * index or {@code -} (padded with nulls up to that index), else an object.
+     */
+    private static JsonNode missing(ObjectNode parent, String token, String nextToken) {
+        if ("-".equals(nextToken)) return parent.putArray(token);
+        if (nextToken.matches("\\d+")) {
+            ArrayNode a = parent.putArray(token);
+            int pad = Integer.parseInt(nextToken);
+            for (int i = 0; i < pad; i++) a.addNull();
+            return a;
+        }
+        return parent.putObject(token);
     }
 
     @SuppressWarnings("unchecked")

@@ -68,12 +68,12 @@ public final class KongPluginTranslator {
             }
         }
         for (ManifestObject mo : manifests.objects()) {
-            if (!ConsumerIdentity.isConsumer(mo) || !classRule.accepts(mo)) continue;
-            ConsumerIdentity c = ConsumerIdentity.of(mo);
-            if (c.identifier() == null) continue;
+            if (!KongConsumerCrd.isKongConsumer(mo) || !classRule.accepts(mo)) continue;
+            KongConsumerCrd c = KongConsumerCrd.parse(mo);
+            if (c.kongName() == null) continue;
             for (PluginLookup.Reference ref : PluginLookup.references(mo)) {
                 relate(lookup, mo, KongPluginCrd.GROUP, ref, byPlugin, resolved).consumers
-                        .add(new PluginRelations.Relation(c.identifier(), mo));
+                        .add(new PluginRelations.Relation(c.kongName(), mo));
             }
         }
         List<KongEntity> out = new ArrayList<>();
@@ -135,7 +135,7 @@ public final class KongPluginTranslator {
     }
 
     private Object consumerRef(PluginRelations.Relation consumer) {
-        ConsumerIdentity c = ConsumerIdentity.of(consumer.referrer());
+        KongConsumerCrd c = KongConsumerCrd.parse(consumer.referrer());
         if (c.username() != null) return Map.of("id", KongIds.consumer(options.workspace(), c.username()));
         return Map.of("name", c.customId());
     }

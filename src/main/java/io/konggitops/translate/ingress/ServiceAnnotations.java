@@ -93,9 +93,6 @@ final class ServiceAnnotations {
         if (anns.containsKey(CA_CERTIFICATES_CONFIGMAPS)) {
             notSupported(ns, name, CA_CERTIFICATES_CONFIGMAPS, "use " + CA_CERTIFICATES_SECRETS + " instead");
         }
-        if (anns.containsKey(IngressAnnotations.PLUGINS)) {
-            notSupported(ns, name, IngressAnnotations.PLUGINS, "KongPlugin support comes with the kongcrd translator");
-        }
         if (anns.containsKey(IngressAnnotations.OVERRIDE)) {
             notSupported(ns, name, IngressAnnotations.OVERRIDE, "KongIngress is deprecated; use KongUpstreamPolicy");
         }

@@ -2,11 +2,13 @@ package io.konggitops.translate;
 
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.konggitops.cluster.ClusterView;
+import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 import io.konggitops.problem.Severity;
 import io.konggitops.source.ManifestObject;
 import io.konggitops.source.Manifests;
 import io.konggitops.translate.ingress.IngressTranslator;
+import io.konggitops.translate.kongcrd.ConsumerTranslator;
 import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.tls.Certificates;
 import io.konggitops.translate.upstream.UpstreamBuilder;
@@ -20,7 +22,7 @@ import java.util.Map;
 /**
  * The translate stage: Kubernetes manifests + what the cluster knows → the Kong state KIC would produce (same names,
  * uuid5 IDs, tags and field values), plus problems. Steps in KIC's order ({@code BuildKongConfig}): Ingress rules →
- * services (Kubernetes Service attached, annotations) → upstreams and targets → route overrides → certificates → IDs,
+ * services (Kubernetes Service attached, annotations) → upstreams and targets → route overrides → certificates → IDs → consumers and credentials,
  * then a check of every entity against Kong's own rules (objects Kong would reject are left out with their dependents).
  */
 public final class Translator {
@@ -41,8 +43,15 @@ public final class Translator {
         Map<String, String> certIds = new HashMap<>();
         List<Certificates.Built> certs = certificates.build(view, options.workspace(), certIds);
         KongState state = new KongStateAssembler(options).assemble(services, upstreams, certs, certIds);
+        state = withConsumers(state, new ConsumerTranslator(view, diag, options).translate(manifests));
         state = KongRulesCheck.apply(state, options.target(), diag);
         return new Translation(state, diag.problems());
+    }
+
+    private static KongState withConsumers(KongState state, List<KongEntity> consumers) {
+        List<KongEntity> all = new ArrayList<>(state.entities());
+        all.addAll(consumers);
+        return new KongState(all);
     }
 
     /** Seam for router flavors: expression routes are not translated yet, and no wrong output is produced. */

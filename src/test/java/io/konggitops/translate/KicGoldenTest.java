@@ -21,12 +21,14 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * KIC's own golden cases ({@code ${kong-gitops.shared}/kic-golden/ingress-v1-*}): our render of {@code in.yaml}
+ * KIC's own golden cases ({@code ${kong-gitops.shared}/kic-golden/ingress-v1-*} and {@link #EXTRA_CASES}): our render of {@code in.yaml}
  * (manifests view, default options, secrets included) must equal {@code default_golden.yaml} once both have Kong's
  * defaults filled and set-like arrays sorted; the only allowed difference is our select tag, removed from our side.
  */
 class KicGoldenTest {
     private static final ObjectMapper YAML = new YAMLMapper();
+    /** KIC golden cases beyond the Ingress ones that kong-gitops translates. */
+    private static final List<String> EXTRA_CASES = List.of("credentials");
 
     @TempDir
     Path tmp;
@@ -38,9 +40,10 @@ class KicGoldenTest {
         Map<String, Object> defaults = GoldenNormaliser.loadDefaults(shared.resolve("docs/kong-defaults.json"));
         List<Path> cases = new ArrayList<>();
         try (Stream<Path> s = Files.list(golden)) {
-            s.filter(p -> p.getFileName().toString().startsWith("ingress-v1-")).sorted().forEach(cases::add);
+            s.filter(p -> p.getFileName().toString().startsWith("ingress-v1-")
+                    || EXTRA_CASES.contains(p.getFileName().toString())).sorted().forEach(cases::add);
         }
-        assertThat(cases).as("ingress-v1-* cases in " + golden).hasSizeGreaterThanOrEqualTo(7);
+        assertThat(cases).as("ingress-v1-* and " + EXTRA_CASES + " cases in " + golden).hasSizeGreaterThanOrEqualTo(7 + EXTRA_CASES.size());
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c, defaults)));
     }
 

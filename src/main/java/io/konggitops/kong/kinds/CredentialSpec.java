@@ -13,7 +13,7 @@ import java.util.Set;
  * decK file, and its endpoint exists only when its plugin is installed. Identified by one field ({@code keyField}),
  * unique across Kong or, for {@code consumerScoped} kinds (ACL groups, mTLS subjects), within the consumer.
  */
-public final class CredentialSpec implements EntitySpec {
+public class CredentialSpec implements EntitySpec {
     /** Secret fields of every credential kind. */
     private static final Set<String> SECRETS = Set.of("key", "password", "secret", "client_secret");
     /** Fields ordering credentials in a decK file, first present wins. */

@@ -62,7 +62,8 @@ public class CredentialSpec implements EntitySpec {
 
     @Override
     public List<DeckNesting> deckParents() {
-        return List.of(DeckNesting.under(EntityType.CONSUMER, deckKey, "consumer"));
+        // a desired credential names a consumer known only by custom_id (no id, as in KIC) by that name
+        return List.of(new DeckNesting(EntityType.CONSUMER, deckKey, "consumer", false, true));
     }
 
     @Override

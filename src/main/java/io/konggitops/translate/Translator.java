@@ -8,6 +8,7 @@ import io.konggitops.problem.Severity;
 import io.konggitops.source.ManifestObject;
 import io.konggitops.source.Manifests;
 import io.konggitops.translate.ingress.IngressTranslator;
+import io.konggitops.translate.kongcrd.ConsumerTranslator;
 import io.konggitops.translate.kongcrd.KongPluginTranslator;
 import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.tls.Certificates;
@@ -24,7 +25,7 @@ import java.util.Map;
  * The translate stage: Kubernetes manifests + what the cluster knows → the Kong state KIC would produce (same names,
  * uuid5 IDs, tags and field values), plus problems. Steps in KIC's order ({@code BuildKongConfig}): Ingress rules →
  * services (Kubernetes Service attached, annotations) → upstreams and targets → route overrides → certificates → plugins
- * (KongPlugin, KongClusterPlugin) → IDs,
+ * (KongPlugin, KongClusterPlugin) → IDs → consumers and credentials,
  * then a check of every entity against Kong's own rules (objects Kong would reject are left out with their dependents).
  */
 public final class Translator {
@@ -46,9 +47,16 @@ public final class Translator {
         List<Certificates.Built> certs = certificates.build(view, options.workspace(), certIds);
         List<KongEntity> plugins = new KongPluginTranslator(view, diag, options).translate(manifests, services);
         KongState state = new KongStateAssembler(options).assemble(services, upstreams, certs, certIds);
+        state = withConsumers(state, new ConsumerTranslator(view, diag, options).translate(manifests));
         state = withPlugins(state, plugins);
         state = KongRulesCheck.apply(state, options.target(), diag);
         return new Translation(state, diag.problems());
+    }
+
+    private static KongState withConsumers(KongState state, List<KongEntity> consumers) {
+        List<KongEntity> all = new ArrayList<>(state.entities());
+        all.addAll(consumers);
+        return new KongState(all);
     }
 
     /** Plugins come last, in deckgen's order of top-level plugins. */

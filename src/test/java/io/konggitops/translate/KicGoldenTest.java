@@ -21,12 +21,15 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * KIC's own golden cases ({@code ${kong-gitops.shared}/kic-golden/ingress-v1-*}): our render of {@code in.yaml}
+ * KIC's own golden cases ({@code ${kong-gitops.shared}/kic-golden/ingress-v1-*} and {@link #EXTRA_CASES}): our render of {@code in.yaml}
  * (manifests view, default options, secrets included) must equal {@code default_golden.yaml} once both have Kong's
  * defaults filled and set-like arrays sorted; the only allowed difference is our select tag, removed from our side.
  */
 class KicGoldenTest {
     private static final ObjectMapper YAML = new YAMLMapper();
+
+    /** Cases beyond ingress-v1-* that the translator supports. */
+    private static final List<String> EXTRA_CASES = List.of("kongupstreampolicy-ingress");
 
     @TempDir
     Path tmp;
@@ -41,6 +44,10 @@ class KicGoldenTest {
             s.filter(p -> p.getFileName().toString().startsWith("ingress-v1-")).sorted().forEach(cases::add);
         }
         assertThat(cases).as("ingress-v1-* cases in " + golden).hasSizeGreaterThanOrEqualTo(7);
+        for (String extra : EXTRA_CASES) {
+            assertThat(golden.resolve(extra)).as("KIC golden case " + extra).isDirectory();
+            cases.add(golden.resolve(extra));
+        }
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c, defaults)));
     }
 

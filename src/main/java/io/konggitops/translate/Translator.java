@@ -14,6 +14,7 @@ import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.tls.Certificates;
 import io.konggitops.translate.upstream.UpstreamBuilder;
 import io.konggitops.translate.upstream.UpstreamDraft;
+import io.konggitops.translate.upstream.policy.UpstreamPolicies;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,8 +42,9 @@ public final class Translator {
         IngressTranslator.Result ingress = new IngressTranslator(view, diag, certificates)
                 .translate(manifests, options.ingressClass());
         List<ServiceDraft> services = new ArrayList<>(ingress.services());
-        List<UpstreamDraft> upstreams = new UpstreamBuilder(view, diag, options.clusterDomain(), options.drain())
-                .build(services, ingress.serviceUpstream());
+        UpstreamPolicies policies = new UpstreamPolicies(manifests, diag, options.target().version());
+        List<UpstreamDraft> upstreams = new UpstreamBuilder(view, diag, options.clusterDomain(), options.drain(),
+                policies).build(services, ingress.serviceUpstream());
         Map<String, String> certIds = new HashMap<>();
         List<Certificates.Built> certs = certificates.build(view, options.workspace(), certIds);
         List<KongEntity> plugins = new KongPluginTranslator(view, diag, options).translate(manifests, services);

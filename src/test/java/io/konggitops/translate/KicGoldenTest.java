@@ -46,7 +46,7 @@ class KicGoldenTest {
     }
 
     /** KIC golden cases for the Kong CRDs translated so far. */
-    private static final List<String> KONG_CRD_CASES = List.of("credentials", "kongplugin-instance-name");
+    private static final List<String> KONG_CRD_CASES = List.of("credentials", "kongplugin-instance-name", "kongupstreampolicy-ingress");
 
     @TestFactory
     Stream<DynamicTest> kongCrdCasesMatchKicDefaultGolden() throws IOException {

@@ -116,8 +116,11 @@ public final class Differ {
                     Normalizer.Normalized nl = normalizer.normalize(l, false);
                     Set<String> tolerant = new HashSet<>(nd.tolerantPaths());
                     tolerant.addAll(nl.tolerantPaths());
+                    Set<String> secret = new HashSet<>(nd.sensitivePaths());
+                    secret.addAll(nl.sensitivePaths());
+                    secret.addAll(d.secretPaths());
                     List<FieldChange> fcs = FieldDiff.diff(d.type(), nd.fields(), nl.fields(), tolerant,
-                            options.strict());
+                            options.strict(), secret);
                     if (fcs.isEmpty()) {
                         unchanged++;
                         continue;

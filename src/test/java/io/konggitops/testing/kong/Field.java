@@ -220,7 +220,8 @@ final class Field {
             case ANY -> d.put("type", "json");
             default -> d.put("type", kind.name().toLowerCase(java.util.Locale.ROOT));
         }
-        if (required || (hasDefault && !dflt.isNull())) d.put("required", true);
+        // kong/db/schema/entity.lua make_records_required: records of entities are required unless said otherwise
+        if (required || kind == Kind.RECORD || (hasDefault && !dflt.isNull())) d.put("required", true);
         if (unique) d.put("unique", true);
         if (hasDefault && !dflt.isNull()) d.set("default", dflt.deepCopy());
         if (min != null) d.putArray("between").add(min).add(max);

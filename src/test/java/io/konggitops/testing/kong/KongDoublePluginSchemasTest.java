@@ -13,7 +13,7 @@ class KongDoublePluginSchemasTest {
     private AdminHttp http;
 
     @BeforeEach
-    void start() {
+    void start() throws java.io.IOException {
         kong = KongDouble.builder().build().start();
         http = new AdminHttp(kong);
     }

@@ -116,10 +116,13 @@ public final class Differ {
                     Normalizer.Normalized nl = normalizer.normalize(l, false);
                     Set<String> tolerant = new HashSet<>(nd.tolerantPaths());
                     tolerant.addAll(nl.tolerantPaths());
+                    Set<String> secret = new HashSet<>(nd.sensitivePaths());
+                    secret.addAll(nl.sensitivePaths());
+                    secret.addAll(d.secretPaths());
                     Map<String, Object> desiredFields = new LinkedHashMap<>(nd.fields());
                     d.type().spec().asStoredBy(desiredFields, l);
                     List<FieldChange> fcs = FieldDiff.diff(d.type(), desiredFields, nl.fields(), tolerant,
-                            options.strict());
+                            options.strict(), secret);
                     if (fcs.isEmpty()) {
                         unchanged++;
                         continue;

@@ -129,9 +129,27 @@ public final class KongPluginTranslator {
                 }
                 f.put("instance_name", name);
             }
-            out.add(new KongEntity(EntityType.PLUGIN, f, p.source().ref(), p.source().origin()));
+            out.add(new KongEntity(EntityType.PLUGIN, f, p.source().ref(), p.source().origin())
+                    .withSecretPaths(secretPaths(p)));
         }
         return out;
+    }
+
+    /** The config paths whose values came from a Secret (configFrom: all of config; configPatches: their paths). */
+    private static List<String> secretPaths(KongPluginCrd p) {
+        List<String> paths = new ArrayList<>();
+        if (p.configFrom() != null) paths.add("config");
+        for (KongPluginCrd.ConfigPatch patch : p.configPatches()) {
+            String pointer = patch.path() == null ? "" : patch.path();
+            StringBuilder path = new StringBuilder("config");
+            for (String token : pointer.split("/")) {
+                if (token.isEmpty()) continue;
+                if (token.equals("-") || token.chars().allMatch(Character::isDigit)) break; // an array: mask all of it
+                path.append('.').append(token.replace("~1", "/").replace("~0", "~"));
+            }
+            paths.add(path.toString());
+        }
+        return paths;
     }
 
     private Object consumerRef(PluginRelations.Relation consumer) {

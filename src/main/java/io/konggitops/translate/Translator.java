@@ -46,7 +46,7 @@ public final class Translator {
         List<Certificates.Built> certs = certificates.build(view, options.workspace(), certIds);
         List<KongEntity> plugins = new KongPluginTranslator(view, diag, options).translate(manifests, services);
         KongState state = new KongStateAssembler(options).assemble(services, upstreams, certs, certIds);
-        state = withPlugins(state, plugins);
+        state = PluginParents.prune(withPlugins(state, plugins), diag);
         state = KongRulesCheck.apply(state, options.target(), diag);
         return new Translation(state, diag.problems());
     }

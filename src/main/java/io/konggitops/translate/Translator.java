@@ -50,7 +50,7 @@ public final class Translator {
         List<KongEntity> plugins = new KongPluginTranslator(view, diag, options).translate(manifests, services);
         KongState state = new KongStateAssembler(options).assemble(services, upstreams, certs, certIds);
         state = withConsumers(state, new ConsumerTranslator(view, diag, options).translate(manifests));
-        state = withPlugins(state, plugins);
+        state = PluginParents.prune(withPlugins(state, plugins), diag);
         state = KongRulesCheck.apply(state, options.target(), diag);
         return new Translation(state, diag.problems());
     }

@@ -1,5 +1,6 @@
 package io.konggitops.translate.kongcrd;
 
+import io.konggitops.cluster.ClusterView;
 import io.konggitops.cluster.ManifestClusterView;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
@@ -7,11 +8,14 @@ import io.konggitops.problem.ObjectRef;
 import io.konggitops.problem.Problem;
 import io.konggitops.problem.Severity;
 import io.konggitops.source.Manifests;
+import io.konggitops.translate.Diagnostics;
 import io.konggitops.translate.TestManifests;
 import io.konggitops.translate.TranslateOptions;
 import io.konggitops.translate.Translation;
 import io.konggitops.translate.Translator;
+import io.konggitops.translate.ingress.IngressTranslator;
 import io.konggitops.translate.naming.KongIds;
+import io.konggitops.translate.tls.Certificates;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +38,18 @@ class KongPluginTranslatorTest {
     private Translation translate(String... docs) {
         Manifests m = TestManifests.load(dir, String.join("---\n", docs));
         return Translator.translate(m, ManifestClusterView.endpoints(m), TranslateOptions.defaults());
+    }
+
+    /**
+     * Ingress translation and the plugin translator only: on their own the plugins on KongConsumers name consumers
+     * that the consumer translator makes (the whole stage leaves out plugins whose parent is missing).
+     */
+    private List<KongEntity> pluginsOnly(String... docs) {
+        Manifests m = TestManifests.load(dir, String.join("---\n", docs));
+        ClusterView view = ManifestClusterView.endpoints(m);
+        Diagnostics diag = new Diagnostics(view);
+        IngressTranslator.Result ingress = new IngressTranslator(view, diag, new Certificates(diag)).translate(m, "kong");
+        return new KongPluginTranslator(view, diag, TranslateOptions.defaults()).translate(m, ingress.services());
     }
 
     private static List<KongEntity> plugins(Translation t) {
@@ -212,37 +228,40 @@ class KongPluginTranslatorTest {
     }
 
     @Test
-    void aPluginReferencedByConsumersAndRoutesBecomesOnePluginPerConsumerAndRoutePair() {
-        Translation t = translate(webIngress("limit"), service("web", ""),
+    void aPluginReferencedByConsumersAndRoutesOrServicesBecomesOnePluginPerConsumerAndRouteOrServicePair() {
+        List<KongEntity> ps = pluginsOnly(webIngress("limit"), service("web", "konghq.com/plugins: limit"),
                 consumer("alice", "username: alice", "limit"), consumer("bob", "username: bob", "limit"),
                 kongPlugin("shop", "limit", "rate-limiting", "config: {minute: 5}"));
-        assertThat(plugins(t)).hasSize(2);
-        assertThat(plugins(t)).allSatisfy(p -> assertThat(p.get("route"))
-                .isEqualTo(Map.of("id", KongIds.route("", ROUTE))));
-        assertThat(plugins(t)).extracting(KongEntity::id).containsExactlyInAnyOrder(
+        assertThat(ps).hasSize(4);
+        assertThat(ps).extracting(KongEntity::id).containsExactlyInAnyOrder(
                 KongIds.plugin("", "rate-limiting", null, ROUTE, "alice", null),
-                KongIds.plugin("", "rate-limiting", null, ROUTE, "bob", null));
-        assertThat(plugins(t)).extracting(p -> p.get("consumer")).containsExactlyInAnyOrder(
+                KongIds.plugin("", "rate-limiting", null, ROUTE, "bob", null),
+                KongIds.plugin("", "rate-limiting", SERVICE, null, "alice", null),
+                KongIds.plugin("", "rate-limiting", SERVICE, null, "bob", null));
+        assertThat(ps).extracting(p -> p.get("consumer")).containsOnly(
                 Map.of("id", KongIds.consumer("", "alice")), Map.of("id", KongIds.consumer("", "bob")));
+        assertThat(ps).filteredOn(p -> p.get("route") != null).hasSize(2)
+                .allSatisfy(p -> assertThat(p.get("service")).isNull());
     }
 
     @Test
     void aPluginReferencedOnlyByConsumersBecomesOnePerConsumerNamedByUsernameElseCustomId() {
-        Translation t = translate(consumer("alice", "username: alice", "limit"),
+        List<KongEntity> ps = pluginsOnly(consumer("alice", "username: alice", "limit"),
                 consumer("svc", "custom_id: batch-job", "limit"),
                 kongPlugin("shop", "limit", "rate-limiting", "config: {minute: 5}"));
-        assertThat(plugins(t)).extracting(KongEntity::id).containsExactlyInAnyOrder(
+        assertThat(ps).extracting(KongEntity::id).containsExactlyInAnyOrder(
                 KongIds.plugin("", "rate-limiting", null, null, "alice", null),
                 KongIds.plugin("", "rate-limiting", null, null, "batch-job", null));
-        assertThat(plugins(t)).extracting(p -> p.get("consumer")).contains(Map.of("name", "batch-job"));
+        assertThat(ps).extracting(p -> p.get("consumer")).contains(Map.of("name", "batch-job"));
     }
 
     @Test
     void aKongConsumerOfAnotherClassAttachesNothing() {
         String other = consumer("alice", "username: alice", "limit").replace("ingress.class: kong",
                 "ingress.class: other");
-        Translation t = translate(other, kongPlugin("shop", "limit", "rate-limiting", "config: {minute: 5}"));
-        assertThat(plugins(t)).isEmpty();
+        assertThat(pluginsOnly(other, kongPlugin("shop", "limit", "rate-limiting", "config: {minute: 5}"))).isEmpty();
+        assertThat(pluginsOnly(other.replace("ingress.class: other", "ingress.class: kong"),
+                kongPlugin("shop", "limit", "rate-limiting", "config: {minute: 5}"))).hasSize(1);
     }
 
     @Test

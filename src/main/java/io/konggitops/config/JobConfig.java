@@ -32,7 +32,10 @@ public record JobConfig(
     /** How manifests become Kong entities. */
     public record Translation(String ingressClass, String selectTag, String kongVersion, RouterFlavor routerFlavor,
                               boolean dbless, String workspace, String clusterDomain, boolean drain,
-                              EndpointsMode endpoints) {
+                              EndpointsMode endpoints, List<String> denyPlugins) {
+        public Translation {
+            denyPlugins = denyPlugins == null ? List.of() : List.copyOf(denyPlugins);
+        }
     }
 
     /** The Kong Admin API (or a decK file standing for it). */
@@ -83,7 +86,7 @@ public record JobConfig(
             "kong-tls-skip-verify", "kong-admin-token-header", "kong-header", "kong-workspace",
             "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
             "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
-            "on-invalid", "dbless-replace-unowned");
+            "on-invalid", "dbless-replace-unowned", "deny-plugins");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -191,7 +194,8 @@ public record JobConfig(
             check(errors, SettingChecks.dnsName("cluster-domain", get("cluster-domain", "")));
             Translation translation = new Translation(get("ingress-class", "kong"),
                     get("select-tag", "managed-by:kong-gitops"), version, flavor, dbMode.equals("off"),
-                    get("kong-workspace", ""), get("cluster-domain", ""), bool("drain"), endpoints);
+                    get("kong-workspace", ""), get("cluster-domain", ""), bool("drain"), endpoints,
+                    list("deny-plugins"));
             String adminUrl = get("kong-admin-url", null);
             if (adminUrl != null) check(errors, SettingChecks.httpUrl("kong-admin-url", adminUrl));
             List<String> headers = list("kong-header", "\\s*\\n\\s*");

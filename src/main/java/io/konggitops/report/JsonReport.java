@@ -87,6 +87,7 @@ final class JsonReport {
         n.put("name", c.label().substring(c.label().indexOf(' ') + 1));
         n.put("id", c.id());
         n.put("action", Values.verb(c));
+        if (io.konggitops.kong.CodeExecutingPlugins.is(c.entity())) n.put("code_executing", true);
         ObjectNode source = n.putObject("source");
         source.put("object", c.source() == null ? null : c.source().toString());
         source.put("file", c.origin() == null ? null : c.origin().file());

@@ -30,7 +30,7 @@ final class TextReport {
         Plan.Summary s = r.plan().summary();
         sb.append('\n').append(Reports.summaryLine(s)).append('\n');
         for (Change c : r.plan().changes()) {
-            sb.append(symbol(c)).append(' ').append(Values.verb(c)).append(' ').append(c.label());
+            sb.append(symbol(c)).append(' ').append(Values.verb(c)).append(' ').append(c.label()).append(Values.codeMarker(c));
             String src = Values.source(c);
             if (!src.isEmpty()) sb.append("  [").append(src).append(']');
             sb.append('\n');

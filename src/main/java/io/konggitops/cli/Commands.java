@@ -120,7 +120,7 @@ final class Commands {
             try (KongAdmin admin = pipeline.admin()) {
                 KongRoot root = admin.root();
                 run.kong = kongInfo(root);
-                Pipeline.Desired d = pipeline.desired(resolved, root.target());
+                Pipeline.Desired d = pipeline.desired(resolved, root.target(), root.plugins());
                 run.problems = d.problems();
                 if (stopped(run, d)) return Main.ERROR;
                 Plan plan = plan(admin, root, d.translation().desired());
@@ -154,7 +154,7 @@ final class Commands {
             try (KongAdmin admin = pipeline.admin()) {
                 KongRoot root = admin.root();
                 run.kong = kongInfo(root);
-                Pipeline.Desired d = pipeline.desired(resolved, root.target());
+                Pipeline.Desired d = pipeline.desired(resolved, root.target(), root.plugins());
                 run.problems = d.problems();
                 if (stopped(run, d)) return Main.ERROR;
                 if (d.loadFailed()) {

@@ -78,13 +78,20 @@ final class Pipeline {
     }
 
     Desired desired(Resolved resolved, KongTarget target) {
+        return desired(resolved, target, null);
+    }
+
+    /** {@code availablePlugins}: the live Kong's {@code plugins.available_on_server}, null when not known. */
+    Desired desired(Resolved resolved, KongTarget target, java.util.Set<String> availablePlugins) {
         supported(target, "Kong's router_flavor (GET / of " + config.kong().adminUrl() + ")");
         Manifests manifests = resolved.manifests();
         ClusterView view = resolved.view();
         JobConfig.Translation t = config.translation();
         TranslateOptions options = new TranslateOptions(t.ingressClass(), t.selectTag(), target, t.workspace(),
                 t.clusterDomain(), t.drain());
-        Translation translation = Translator.translate(manifests, view, options);
+        Translation translation = io.konggitops.translate.PluginPolicy.apply(
+                Translator.translate(manifests, view, options), availablePlugins,
+                java.util.Set.copyOf(t.denyPlugins()));
         List<Problem> problems = new ArrayList<>(manifests.problems());
         problems.addAll(view.problems());
         problems.addAll(translation.problems());

@@ -64,6 +64,8 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
             value("cluster-domain", "DOMAIN", "Cluster domain appended to service DNS targets (default none).",
                     ALL_COMMANDS),
             flag("drain", "Keep terminating endpoints as targets with weight 0.", ALL_COMMANDS),
+            value("deny-plugins", "NAME,NAME", "Plugins refused in the manifests (e.g. pre-function,post-function): "
+                    + "each is an error problem and left out.", ALL_COMMANDS),
             value("kong-workspace", "NAME", "Kong workspace (Enterprise); also part of every generated ID.",
                     ALL_COMMANDS),
             value("on-invalid", "skip|fail", "skip (default): leave broken objects out and go on; fail: stop.",

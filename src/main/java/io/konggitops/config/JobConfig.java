@@ -39,7 +39,10 @@ public record JobConfig(
     /** How manifests become Kong entities. */
     public record Translation(String ingressClass, String selectTag, String kongVersion, RouterFlavor routerFlavor,
                               boolean dbless, String workspace, String clusterDomain, boolean drain,
-                              EndpointsMode endpoints) {
+                              EndpointsMode endpoints, List<String> denyPlugins) {
+        public Translation {
+            denyPlugins = denyPlugins == null ? List.of() : List.copyOf(denyPlugins);
+        }
     }
 
     /** The Kong Admin API (or a decK file standing for it). */
@@ -102,7 +105,7 @@ public record JobConfig(
             "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
             "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
             "on-invalid", "dbless-replace-unowned", "lock-name", "lock-namespace", "lock-ttl", "no-lock",
-            "pushgateway-url", "base-ref");
+            "pushgateway-url", "base-ref", "deny-plugins");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -214,7 +217,8 @@ public record JobConfig(
             check(errors, SettingChecks.dnsName("cluster-domain", get("cluster-domain", "")));
             Translation translation = new Translation(get("ingress-class", "kong"),
                     get("select-tag", "managed-by:kong-gitops"), version, flavor, dbMode.equals("off"),
-                    get("kong-workspace", ""), get("cluster-domain", ""), bool("drain"), endpoints);
+                    get("kong-workspace", ""), get("cluster-domain", ""), bool("drain"), endpoints,
+                    list("deny-plugins"));
             String adminUrl = get("kong-admin-url", null);
             if (adminUrl != null) check(errors, SettingChecks.httpUrl("kong-admin-url", adminUrl));
             List<String> headers = list("kong-header", "\\s*\\n\\s*");

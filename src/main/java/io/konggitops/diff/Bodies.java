@@ -100,7 +100,7 @@ final class Bodies {
                 f.remove(childNames);
             }
         }
-        return new KongEntity(d.type(), f, d.source(), d.origin());
+        return new KongEntity(d.type(), f, d.source(), d.origin(), d.secretPaths());
     }
 
     /**

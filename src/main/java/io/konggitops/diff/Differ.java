@@ -124,8 +124,13 @@ public final class Differ {
                             : Attribution.update(hash, AppliedTag.recorded(l), nl.fields(), nd.fields(), tolerant);
                     change = change(Action.CREATE, d, body, null, List.of()).withCause(cause);
                 } else {
-                    List<FieldChange> fcs = FieldDiff.diff(d.type(), nd.fields(), nl.fields(), tolerant,
-                            options.strict());
+                    Set<String> secret = new HashSet<>(nd.sensitivePaths());
+                    secret.addAll(nl.sensitivePaths());
+                    secret.addAll(d.secretPaths());
+                    Map<String, Object> desiredFields = new LinkedHashMap<>(nd.fields());
+                    d.type().spec().asStoredBy(desiredFields, l);
+                    List<FieldChange> fcs = FieldDiff.diff(d.type(), desiredFields, nl.fields(), tolerant,
+                            options.strict(), secret);
                     if (fcs.isEmpty()) {
                         unchanged++;
                         continue;
@@ -211,6 +216,12 @@ public final class Differ {
                             break;
                         }
                     }
+                }
+                if (l == null && d.id() == null) {
+                    // the id this job generates for it: a live entity with it is the one created earlier, its
+                    // natural key edited by hand (an update; creating it again would overwrite it under that id)
+                    KongEntity earlier = have.byId(d.type(), generatedId(d)).orElse(null);
+                    if (earlier != null && !taken.contains(earlier)) l = earlier;
                 }
                 if (l != null && taken.add(l)) matchOf.put(d, l);
                 // a live entity read from a decK file may have no id (upstreams, targets, SNIs): generate one then

@@ -78,6 +78,30 @@ public record EntitySchema(Map<String, FieldSpec> fields, Set<String> shorthands
         boolean trans = Boolean.TRUE.equals(spec.get("transient"));
         Map<String, FieldSpec> sub = parseFields(spec.get("fields"));
         FieldSpec elements = spec.get("elements") instanceof Map<?, ?> el ? parseSpec(name + "[]", el) : null;
-        return new FieldSpec(name, type, hasDefault, def, required, nullable, auto, trans, sub, elements);
+        boolean secret = Boolean.TRUE.equals(spec.get("encrypted")) || Boolean.TRUE.equals(spec.get("referenceable"));
+        return new FieldSpec(name, type, hasDefault, def, required, nullable, auto, trans, sub, elements, secret,
+                shorthandPaths(spec.get("shorthand_fields")));
+    }
+
+    /** {@code [{"redis_host": {"deprecation": {"replaced_with": [{"path": ["redis", "host"]}]}}}, ...]}. */
+    static Map<String, List<String>> shorthandPaths(Object json) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (!(json instanceof List<?> list)) return out;
+        for (Object o : list) {
+            if (!(o instanceof Map<?, ?> m)) continue;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getValue() instanceof Map<?, ?> def)) continue;
+                Object path = null;
+                if (def.get("deprecation") instanceof Map<?, ?> dep && dep.get("replaced_with") instanceof List<?> rw
+                        && !rw.isEmpty() && rw.get(0) instanceof Map<?, ?> first) {
+                    path = first.get("path");
+                }
+                if (path == null) path = def.get("translate_backwards");
+                if (path instanceof List<?> steps && !steps.isEmpty()) {
+                    out.put(String.valueOf(e.getKey()), steps.stream().map(String::valueOf).toList());
+                }
+            }
+        }
+        return out;
     }
 }

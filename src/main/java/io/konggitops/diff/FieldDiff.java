@@ -21,13 +21,22 @@ final class FieldDiff {
 
     static List<FieldChange> diff(EntityType type, Map<String, Object> desired, Map<String, Object> live,
                                   Set<String> tolerantPaths, boolean strict) {
+        return diff(type, desired, live, tolerantPaths, strict, Set.of());
+    }
+
+    /**
+     * As above; {@code sensitivePaths} are further secret paths (schema {@code encrypted}/{@code referenceable}
+     * fields, values from a Secret): a change at, under or above one of them shows no values.
+     */
+    static List<FieldChange> diff(EntityType type, Map<String, Object> desired, Map<String, Object> live,
+                                  Set<String> tolerantPaths, boolean strict, Set<String> sensitivePaths) {
         List<FieldChange> out = new ArrayList<>();
-        walk(type, "", desired, live, strict ? Set.of() : tolerantPaths, out);
+        walk(type, "", desired, live, strict ? Set.of() : tolerantPaths, sensitivePaths, out);
         return out;
     }
 
     private static void walk(EntityType type, String prefix, Map<?, ?> desired, Map<?, ?> live, Set<String> tolerant,
-                             List<FieldChange> out) {
+                             Set<String> secretPaths, List<FieldChange> out) {
         Set<String> keys = new TreeSet<>();
         desired.keySet().forEach(k -> keys.add(String.valueOf(k)));
         live.keySet().forEach(k -> keys.add(String.valueOf(k)));
@@ -38,13 +47,20 @@ final class FieldDiff {
             if (Objects.equals(after, before)) continue;
             if (after == null && tolerated(path, tolerant)) continue;
             if (after instanceof Map<?, ?> a && before instanceof Map<?, ?> b) {
-                walk(type, path + ".", a, b, tolerant, out);
+                walk(type, path + ".", a, b, tolerant, secretPaths, out);
                 continue;
             }
             boolean sensitive = SensitiveFields.containsSensitive(type, path, after)
-                    || SensitiveFields.containsSensitive(type, path, before);
+                    || SensitiveFields.containsSensitive(type, path, before) || touches(path, secretPaths);
             out.add(new FieldChange(path, before, after, sensitive));
         }
+    }
+
+    private static boolean touches(String path, Set<String> secretPaths) {
+        for (String s : secretPaths) {
+            if (path.equals(s) || path.startsWith(s + ".") || s.startsWith(path + ".")) return true;
+        }
+        return false;
     }
 
     private static boolean tolerated(String path, Set<String> tolerant) {

@@ -23,8 +23,12 @@ import java.util.Set;
 final class Normalizer {
     static final Set<String> AUTO_FIELDS = Set.of("id", "created_at", "updated_at", "cert_digest");
 
-    /** The comparable fields, the paths where live-only values are tolerated, desired paths dropped as unknown. */
-    record Normalized(Map<String, Object> fields, Set<String> tolerantPaths, List<String> unknownDropped) {
+    /**
+     * The comparable fields, the paths where live-only values are tolerated, desired paths dropped as unknown, and the
+     * paths the schema marks {@code encrypted}/{@code referenceable} (secrets).
+     */
+    record Normalized(Map<String, Object> fields, Set<String> tolerantPaths, List<String> unknownDropped,
+                      Set<String> sensitivePaths) {
     }
 
     private final Schemas schemas;
@@ -44,22 +48,38 @@ final class Normalizer {
         stripEmpty(m);
         Set<String> tolerant = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
+        Set<String> sensitive = new LinkedHashSet<>();
         Optional<EntitySchema> schema = schemaFor(entity);
         if (schema.isEmpty()) {
             tolerant.add("");
         } else {
             EntitySchema s = schema.get();
             type.spec().schemaDefaults(m);
+            ShorthandFolding.fold(m, s.fields());
+            ShorthandFolding.secretPaths(s.fields(), "", sensitive);
             dropUnknown(m, s.fields(), s.shorthands(), "", s.live(), desiredSide, tolerant, unknown);
             fillDefaults(m, s.fields());
             sortSets(m, s.fields());
             if (type.spec().schemaPerName() && schemas.plugin(entity.name()).isEmpty()) {
                 tolerant.add("config");
+                if (m.get("config") instanceof Map<?, ?> config) secretNames(config, "config.", sensitive);
             }
         }
         if (m.get("tags") instanceof List<?> tags) m.put("tags", sortedSet(tags));
         stripEmpty(m);
-        return new Normalized(KongJson.canonicalMap(m), tolerant, unknown);
+        return new Normalized(KongJson.canonicalMap(m), tolerant, unknown, sensitive);
+    }
+
+    /** Without the plugin's schema: config fields whose names look secret ({@code *password*}, ...). */
+    private static void secretNames(Map<?, ?> m, String prefix, Set<String> out) {
+        m.forEach((k, v) -> {
+            String path = prefix + k;
+            if (io.konggitops.kong.SensitiveFields.isPluginConfigSecretWithoutSchema(path)) {
+                out.add(path);
+            } else if (v instanceof Map<?, ?> sub) {
+                secretNames(sub, path + ".", out);
+            }
+        });
     }
 
     private Optional<EntitySchema> schemaFor(KongEntity e) {

@@ -1,5 +1,6 @@
 package io.konggitops.kong;
 
+import io.konggitops.kong.kinds.BasicAuthSpec;
 import io.konggitops.kong.kinds.CaCertificateSpec;
 import io.konggitops.kong.kinds.CertificateSpec;
 import io.konggitops.kong.kinds.ConsumerSpec;
@@ -33,7 +34,7 @@ public enum EntityType {
     CONSUMER(ConsumerSpec::new),
     PLUGIN(PluginSpec::new),
     KEY_AUTH(() -> new CredentialSpec("key-auth", "key-auths", "keyauth_credentials", "key", "key", false)),
-    BASIC_AUTH(() -> new CredentialSpec("basic-auth", "basic-auths", "basicauth_credentials", "username", "username", false)),
+    BASIC_AUTH(BasicAuthSpec::new),
     HMAC_AUTH(() -> new CredentialSpec("hmac-auth", "hmac-auths", "hmacauth_credentials", "username", "username", false)),
     JWT(() -> new CredentialSpec("jwt", "jwts", "jwt_secrets", "key", "key", false)),
     ACL(() -> new CredentialSpec("acl", "acls", "acls", "group", "group", true)),

@@ -14,11 +14,39 @@ import java.util.TreeMap;
  *
  * <p>{@code source} and {@code origin} name the manifest object the entity was translated from (null for entities
  * read from Kong), so an Admin API error can point at a file and line.
+ *
+ * <p>{@code secretPaths} are dot-separated field paths (e.g. {@code config.auth.token}) whose values came from a
+ * Kubernetes Secret (a KongPlugin's {@code configFrom}/{@code configPatches}): they are masked in every output like
+ * the fields {@link SensitiveFields} names. A path also covers everything below it. Never sent to Kong.
  */
-public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef source, Origin origin) {
+public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef source, Origin origin,
+                         java.util.Set<String> secretPaths) {
     public KongEntity {
         Objects.requireNonNull(type, "type");
         fields = KongJson.canonicalMap(fields);
+        secretPaths = secretPaths == null ? java.util.Set.of() : java.util.Set.copyOf(secretPaths);
+    }
+
+    public KongEntity(EntityType type, Map<String, Object> fields, ObjectRef source, Origin origin) {
+        this(type, fields, source, origin, java.util.Set.of());
+    }
+
+    /**
+     * This entity with {@code paths} (dot-separated, e.g. {@code config.auth.token}; {@code config} for a whole
+     * config from a Secret) added to its secret paths: the translator's way to say a value came from a Secret.
+     */
+    public KongEntity withSecretPaths(java.util.Collection<String> paths) {
+        java.util.Set<String> all = new java.util.TreeSet<>(secretPaths);
+        all.addAll(paths);
+        return new KongEntity(type, fields, source, origin, all);
+    }
+
+    /** Whether the value at {@code path} came from a Secret: the path or one of its ancestors is a secret path. */
+    public boolean secretPath(String path) {
+        for (String p : secretPaths) {
+            if (path.equals(p) || path.startsWith(p + ".")) return true;
+        }
+        return false;
     }
 
     /** An entity with no manifest source (e.g. read from Kong); {@code fields} may hold null values. */
@@ -56,17 +84,17 @@ public record KongEntity(EntityType type, Map<String, Object> fields, ObjectRef 
     public KongEntity with(String field, Object value) {
         Map<String, Object> copy = new TreeMap<>(fields);
         copy.put(field, value);
-        return new KongEntity(type, copy, source, origin);
+        return new KongEntity(type, copy, source, origin, secretPaths);
     }
 
     public KongEntity without(String field) {
         Map<String, Object> copy = new TreeMap<>(fields);
         copy.remove(field);
-        return new KongEntity(type, copy, source, origin);
+        return new KongEntity(type, copy, source, origin, secretPaths);
     }
 
     public KongEntity withSource(ObjectRef source, Origin origin) {
-        return new KongEntity(type, fields, source, origin);
+        return new KongEntity(type, fields, source, origin, secretPaths);
     }
 
     /**

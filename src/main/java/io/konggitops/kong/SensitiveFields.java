@@ -23,7 +23,39 @@ public final class SensitiveFields {
     private static final List<String> PLUGIN_CONFIG_SUFFIXES = List.of(
             "_password", "_secret", "_token", "_key", "_secrets", "_passphrase");
 
+    /**
+     * Plugin config field name parts that hold secrets when the plugin's schema is unavailable to say which fields
+     * are {@code encrypted}/{@code referenceable}: {@code *secret*}, {@code *password*}, {@code *token*},
+     * {@code *passphrase*}, and names ending in {@code key} ({@code key}, {@code apikey}, {@code private_key}; not
+     * {@code key_names} or {@code key_in_header}, which name where a key is looked for).
+     */
+    private static final List<String> PLUGIN_CONFIG_PARTS = List.of("secret", "password", "token", "passphrase");
+
     private SensitiveFields() {
+    }
+
+    /**
+     * Whether the value at {@code path} of this entity is secret, with no schema at hand (render, decK files): by the
+     * kind's table, the wider plugin config name rule, or because the translator marked it as coming from a Secret
+     * ({@link KongEntity#secretPaths()}).
+     */
+    public static boolean isSensitive(KongEntity e, String path) {
+        return isSensitive(e.type(), path) || e.secretPath(path)
+                || e.type().spec().secretConfig() && path.startsWith("config.")
+                && isPluginConfigSecretWithoutSchema(path);
+    }
+
+    /**
+     * The wider name rule for plugin config fields when the plugin's schema is not at hand to mark them
+     * {@code encrypted}/{@code referenceable} (offline, a decK file, a plugin Kong does not describe): the table's
+     * names, and any name containing {@code secret}, {@code password}, {@code token}, {@code passphrase} or ending
+     * in {@code key}. {@code path} is below {@code config}.
+     */
+    public static boolean isPluginConfigSecretWithoutSchema(String path) {
+        String[] parts = path.split("\\.");
+        String last = parts[parts.length - 1].toLowerCase(Locale.ROOT);
+        return isPluginConfigSecret(last) || PLUGIN_CONFIG_PARTS.stream().anyMatch(last::contains)
+                || last.endsWith("key");
     }
 
     /** Whether the value at {@code path} (dot-separated, e.g. {@code config.redis.password}) of a kind is secret. */

@@ -115,6 +115,7 @@ final class JsonReport {
         n.put("id", c.id());
         n.put("action", Values.verb(c));
         n.put("cause", c.cause() == null ? null : c.cause().value());
+        if (io.konggitops.kong.CodeExecutingPlugins.is(c.entity())) n.put("code_executing", true);
         ObjectNode source = n.putObject("source");
         source.put("object", c.source() == null ? null : c.source().toString());
         source.put("file", c.origin() == null ? null : c.origin().file());

@@ -183,7 +183,7 @@ final class MarkdownReport {
             case UPDATE -> '!';
             case DELETE -> '-';
         };
-        sb.append(sym).append(' ').append(Values.verb(c)).append(' ').append(c.label());
+        sb.append(sym).append(' ').append(Values.verb(c)).append(' ').append(c.label()).append(Values.codeMarker(c));
         String src = Values.source(c);
         if (!src.isEmpty()) sb.append("   # ").append(src);
         if (c.cause() != null) sb.append(src.isEmpty() ? "   # " : " · ").append("cause: ").append(c.cause().value());

@@ -55,6 +55,7 @@ final class TextReport {
             if (color) sb.append(ansi(c));
             sb.append(symbol(c)).append(' ').append(Values.verb(c)).append(' ').append(c.label());
             if (color) sb.append(RESET);
+            sb.append(Values.codeMarker(c));
             String src = Values.source(c);
             if (!src.isEmpty()) sb.append("  [").append(src).append(']');
             if (c.cause() != null) sb.append("  (cause: ").append(c.cause().value()).append(')');

@@ -41,6 +41,11 @@ final class Values {
         return sb.toString();
     }
 
+    /** {@code " (runs code)"} after the label of a plugin that runs code from its config, else empty. */
+    static String codeMarker(Change c) {
+        return io.konggitops.kong.CodeExecutingPlugins.is(c.entity()) ? " (runs code)" : "";
+    }
+
     static String verb(Change c) {
         return switch (c.action()) {
             case CREATE -> "create";

@@ -53,7 +53,7 @@ final class KongStateAssembler {
             f.put("name", u.name());
             f.put("algorithm", "round-robin");
             f.put("tags", tags(u.tags()));
-            if (u.hostHeader() != null) f.put("host_header", u.hostHeader());
+            f.putAll(u.fields());
             out.add(entity(EntityType.UPSTREAM, f, u.source(), u.origin()));
             List<TargetSpec> ts = new ArrayList<>(u.targets());
             ts.sort(Comparator.comparing(TargetSpec::target).reversed());

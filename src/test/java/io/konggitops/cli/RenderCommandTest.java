@@ -57,7 +57,9 @@ class RenderCommandTest {
         assertThat(r.out()).isEmpty();
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(json.get("_format_version").asText()).isEqualTo("3.0");
-        assertThat(json.get("services")).hasSize(4);
+        assertThat(json.get("services")).hasSize(5);
+        assertThat(json.get("plugins")).hasSize(4);
+        assertThat(json.get("consumers")).hasSize(1);
         assertThat(r.err()).contains("@");
     }
 

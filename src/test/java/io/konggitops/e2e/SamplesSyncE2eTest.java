@@ -63,6 +63,36 @@ class SamplesSyncE2eTest {
     }
 
     @Test
+    void theKongCrdSamplesCreatePluginsAHealthCheckedUpstreamAndAConsumerThenConverge() {
+        try (E2eFixture f = new E2eFixture(tmp).copySamples("accounts", "cluster")) {
+            f.repo.commit("Kong CRD samples");
+            E2eFixture.Run first = f.reconcile();
+            assertThat(first.exit()).as(first.toString()).isZero();
+
+            assertThat(f.names("plugins", "name")).containsExactly("acl", "correlation-id", "key-auth",
+                    "rate-limiting");
+            String service = f.kong.store().find("services", "name", "accounts.accounts.80").get("id").asText();
+            assertThat(f.kong.store().find("plugins", "name", "rate-limiting").at("/service/id").asText())
+                    .isEqualTo(service);
+            String route = f.all("routes").get(0).get("id").asText();
+            assertThat(f.kong.store().find("plugins", "name", "key-auth").at("/route/id").asText()).isEqualTo(route);
+            assertThat(f.kong.store().find("plugins", "name", "correlation-id").get("route").isNull()).isTrue();
+            JsonNode checks = f.all("upstreams").get(0).get("healthchecks");
+            assertThat(checks.at("/active/http_path").asText()).isEqualTo("/healthz");
+            assertThat(checks.at("/passive/unhealthy/http_failures").asInt()).isEqualTo(5);
+            assertThat(f.names("consumers", "username")).containsExactly("demo");
+            assertThat(f.names("keyauth_credentials", "key")).containsExactly("demo-key-not-secret");
+            assertThat(f.names("acls", "group")).containsExactly("members");
+            assertThat(first.all()).doesNotContain("demo-key-not-secret");
+
+            int before = f.kong.stats().writes();
+            E2eFixture.Run second = f.reconcile();
+            assertThat(second.exit()).as(second.toString()).isZero();
+            assertThat(f.kong.stats().writes() - before).as(second.toString()).isZero();
+        }
+    }
+
+    @Test
     void driftMadeDirectlyInKongIsReportedExactlyAndRepairedWithOnlyThoseWrites() {
         try (E2eFixture f = samples()) {
             assertThat(f.reconcile().exit()).isZero();

@@ -21,7 +21,8 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * KIC's own golden cases ({@code ${kong-gitops.shared}/kic-golden/ingress-v1-*}): our render of {@code in.yaml}
+ * KIC's own golden cases ({@code ${kong-gitops.shared}/kic-golden/ingress-v1-*} and the Kong CRD cases listed in
+ * {@link #KONG_CRD_CASES}): our render of {@code in.yaml}
  * (manifests view, default options, secrets included) must equal {@code default_golden.yaml} once both have Kong's
  * defaults filled and set-like arrays sorted; the only allowed difference is our select tag, removed from our side.
  */
@@ -42,6 +43,17 @@ class KicGoldenTest {
         }
         assertThat(cases).as("ingress-v1-* cases in " + golden).hasSizeGreaterThanOrEqualTo(7);
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c, defaults)));
+    }
+
+    /** KIC golden cases for the Kong CRDs translated so far. */
+    private static final List<String> KONG_CRD_CASES = List.of("credentials", "kongplugin-instance-name", "kongupstreampolicy-ingress");
+
+    @TestFactory
+    Stream<DynamicTest> kongCrdCasesMatchKicDefaultGolden() throws IOException {
+        Path shared = SharedData.dir();
+        Path golden = shared.resolve("kic-golden");
+        Map<String, Object> defaults = GoldenNormaliser.loadDefaults(shared.resolve("docs/kong-defaults.json"));
+        return KONG_CRD_CASES.stream().map(c -> DynamicTest.dynamicTest(c, () -> check(golden.resolve(c), defaults)));
     }
 
     private void check(Path caseDir, Map<String, Object> defaults) throws IOException {

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * byte for byte with {@code expected.yaml} (secrets redacted), {@code expected-secrets.yaml} (when present: secrets
  * included) and {@code problems.txt} (one problem per line). Optional {@code settings.properties}: {@code mode}
  * (endpoints | service-dns), {@code drain}, {@code ingressClass}, {@code workspace}, {@code clusterDomain},
- * {@code flavor}. Run with {@code -Dgolden.update=true} to rewrite the expected files, like KIC's {@code -update}.
+ * {@code flavor}, {@code kongVersion}. Run with {@code -Dgolden.update=true} to rewrite the expected files, like KIC's {@code -update}.
  */
 class TranslateGoldenTest {
     static final Path ROOT = Path.of("src/test/resources/golden/translate");
@@ -62,7 +62,7 @@ class TranslateGoldenTest {
         assertThat(manifests.problems()).as("loading in.yaml").isEmpty();
         ClusterView view = "service-dns".equals(settings.getProperty("mode"))
                 ? ManifestClusterView.serviceDns(manifests) : ManifestClusterView.endpoints(manifests);
-        KongTarget target = new KongTarget("3.9.1",
+        KongTarget target = new KongTarget(settings.getProperty("kongVersion", "3.9.1"),
                 RouterFlavor.parse(settings.getProperty("flavor", "traditional_compatible")), false);
         TranslateOptions options = new TranslateOptions(
                 settings.getProperty("ingressClass", TranslateOptions.DEFAULT_INGRESS_CLASS),

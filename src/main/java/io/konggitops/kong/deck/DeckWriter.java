@@ -121,7 +121,7 @@ public final class DeckWriter {
     }
 
     private static boolean hasSecrets(KongState state) {
-        return state.entities().stream().anyMatch(e -> !redacted(e.type(), "", e.fields()).equals(e.fields()));
+        return state.entities().stream().anyMatch(e -> !redacted(e, "", e.fields()).equals(e.fields()));
     }
 
     private static List<KongEntity> list(KongState state, EntityType type) {
@@ -174,18 +174,18 @@ public final class DeckWriter {
     }
 
     private static Map<String, Object> fields(KongEntity e, boolean includeSecrets) {
-        return includeSecrets ? new TreeMap<>(e.fields()) : redacted(e.type(), "", e.fields());
+        return includeSecrets ? new TreeMap<>(e.fields()) : redacted(e, "", e.fields());
     }
 
     /** A copy of {@code fields} with every {@link SensitiveFields sensitive} value (at any depth) replaced. */
-    private static Map<String, Object> redacted(EntityType type, String prefix, Map<?, ?> fields) {
+    private static Map<String, Object> redacted(KongEntity e, String prefix, Map<?, ?> fields) {
         Map<String, Object> m = new TreeMap<>();
         fields.forEach((k, v) -> {
             String path = prefix + k;
-            if (v != null && SensitiveFields.isSensitive(type, path)) {
+            if (v != null && SensitiveFields.isSensitive(e, path)) {
                 m.put(String.valueOf(k), REDACTED);
             } else if (v instanceof Map<?, ?> nested) {
-                m.put(String.valueOf(k), redacted(type, path + ".", nested));
+                m.put(String.valueOf(k), redacted(e, path + ".", nested));
             } else {
                 m.put(String.valueOf(k), v);
             }

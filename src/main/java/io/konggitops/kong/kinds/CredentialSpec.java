@@ -13,7 +13,7 @@ import java.util.Set;
  * decK file, and its endpoint exists only when its plugin is installed. Identified by one field ({@code keyField}),
  * unique across Kong or, for {@code consumerScoped} kinds (ACL groups, mTLS subjects), within the consumer.
  */
-public final class CredentialSpec implements EntitySpec {
+public class CredentialSpec implements EntitySpec {
     /** Secret fields of every credential kind. */
     private static final Set<String> SECRETS = Set.of("key", "password", "secret", "client_secret");
     /** Fields ordering credentials in a decK file, first present wins. */
@@ -66,7 +66,8 @@ public final class CredentialSpec implements EntitySpec {
 
     @Override
     public List<DeckNesting> deckParents() {
-        return List.of(DeckNesting.under(EntityType.CONSUMER, deckKey, "consumer"));
+        // a desired credential names a consumer known only by custom_id (no id, as in KIC) by that name
+        return List.of(new DeckNesting(EntityType.CONSUMER, deckKey, "consumer", false, true));
     }
 
     @Override

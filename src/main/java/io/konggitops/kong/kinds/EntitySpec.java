@@ -138,6 +138,14 @@ public interface EntitySpec {
     default void normalize(Map<String, Object> fields) {
     }
 
+    /**
+     * The desired fields as Kong would store them, for comparing with a matched live entity ({@code desired} is a
+     * mutable normalised copy; {@code live} the entity read from Kong): for values Kong keeps only in a derived form
+     * (a basic-auth password is stored hashed). Default: nothing to do.
+     */
+    default void asStoredBy(Map<String, Object> desired, KongEntity live) {
+    }
+
     /** Defaults Kong applies beyond its schema; only applied when a schema is known. */
     default void schemaDefaults(Map<String, Object> fields) {
     }

@@ -28,12 +28,18 @@ public final class UpstreamSpec implements EntitySpec {
         return EntitySpec.key("name", e.name());
     }
 
-    /** Kong's shorthand coupling of {@code hash_on} and {@code algorithm}. */
+    /**
+     * Kong's shorthand coupling of {@code hash_on} and {@code algorithm}. {@code sticky-sessions} (Kong Gateway 3.11+,
+     * not in the open-source schema) is kept as is: it requires {@code hash_on: none}, which the open-source shorthand
+     * would turn into round-robin.
+     */
     @Override
     public void normalize(Map<String, Object> m) {
         Object algorithm = m.get("algorithm");
         Object hashOn = m.get("hash_on");
-        if ("least-connections".equals(algorithm) || "latency".equals(algorithm)) {
+        if ("sticky-sessions".equals(algorithm)) {
+            return;
+        } else if ("least-connections".equals(algorithm) || "latency".equals(algorithm)) {
             m.put("hash_on", "none");
         } else if (hashOn != null) {
             m.put("algorithm", "none".equals(hashOn) ? "round-robin" : "consistent-hashing");

@@ -4,7 +4,6 @@ package io.konggitops.translate.ingress;
 final class IngressAnnotations {
     static final String INGRESS_CLASS = "kubernetes.io/ingress.class";
     static final String REGEX_PREFIX = "konghq.com/regex-prefix";
-    static final String PLUGINS = "konghq.com/plugins";
     static final String OVERRIDE = "konghq.com/override";
     static final String REWRITE = "konghq.com/rewrite";
 

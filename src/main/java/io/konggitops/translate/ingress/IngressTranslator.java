@@ -87,12 +87,9 @@ public final class IngressTranslator {
                             Map<String, ServiceDraft> services, Map<String, RouteDraft> routes) {
         Ingress ing = (Ingress) mo.object();
         Map<String, String> anns = annotations(mo);
-        for (String key : List.of(IngressAnnotations.PLUGINS, IngressAnnotations.OVERRIDE)) {
-            if (anns.containsKey(key)) {
-                diag.report(Severity.WARNING, mo, "annotation " + key + " is not supported yet; it is ignored",
-                        IngressAnnotations.PLUGINS.equals(key) ? "KongPlugin support comes with the kongcrd translator"
-                                : "KongIngress is deprecated; use KongUpstreamPolicy");
-            }
+        if (anns.containsKey(IngressAnnotations.OVERRIDE)) {
+            diag.report(Severity.WARNING, mo, "annotation " + IngressAnnotations.OVERRIDE + " is not supported yet; "
+                    + "it is ignored", "KongIngress is deprecated; use KongUpstreamPolicy");
         }
         String regexPrefix = anns.getOrDefault(IngressAnnotations.REGEX_PREFIX, IngressPaths.DEFAULT_REGEX_PREFIX);
         String ns = mo.namespace();

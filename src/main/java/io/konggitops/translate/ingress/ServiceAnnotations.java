@@ -32,7 +32,6 @@ final class ServiceAnnotations {
     static final String CLIENT_CERT = "konghq.com/client-cert";
     static final String CA_CERTIFICATES_SECRETS = "konghq.com/ca-certificates-secrets";
     static final String CA_CERTIFICATES_CONFIGMAPS = "konghq.com/ca-certificates-configmaps";
-    static final String UPSTREAM_POLICY = "konghq.com/upstream-policy";
     static final String SERVICE_UPSTREAM = "ingress.kubernetes.io/service-upstream";
 
     private static final Set<String> NON_TLS = Set.of("http", "grpc", "tcp", "tls_passthrough", "udp", "ws");
@@ -93,16 +92,7 @@ final class ServiceAnnotations {
         if (anns.containsKey(CA_CERTIFICATES_CONFIGMAPS)) {
             notSupported(ns, name, CA_CERTIFICATES_CONFIGMAPS, "use " + CA_CERTIFICATES_SECRETS + " instead");
         }
-        if (anns.containsKey(IngressAnnotations.PLUGINS)) {
-            notSupported(ns, name, IngressAnnotations.PLUGINS, "KongPlugin support comes with the kongcrd translator");
-        }
-        if (anns.containsKey(IngressAnnotations.OVERRIDE)) {
-            notSupported(ns, name, IngressAnnotations.OVERRIDE, "KongIngress is deprecated; use KongUpstreamPolicy");
-        }
-        if (anns.containsKey(UPSTREAM_POLICY)) {
-            notSupported(ns, name, UPSTREAM_POLICY, "the upstream keeps Kong's defaults until KongUpstreamPolicy "
-                    + "is supported");
-        }
+        // konghq.com/plugins: KongPluginTranslator; konghq.com/override (KongIngress upstream section) and konghq.com/upstream-policy: UpstreamPolicies
     }
 
     private void clientCert(ServiceDraft s, String ns, String name, String secretName) {

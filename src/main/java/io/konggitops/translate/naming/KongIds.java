@@ -42,6 +42,16 @@ public final class KongIds {
         return id("plugins", workspace, key.toString());
     }
 
+    /** Lower-case hex SHA-256 of {@code text}: KIC's instance-name suffix (first 9 characters, all on collision). */
+    public static String sha256Hex(String text) {
+        try {
+            byte[] d = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(d);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the JDK", e);
+        }
+    }
+
     /**
      * Certificate id for a Secret that has no UID (manifests from Git usually have none; KIC uses the UID):
      * {@code uuid5(uuid5(NS, "certificates"), "<namespace>/<name>")}, so that SNIs can reference it and it is stable.

@@ -10,6 +10,7 @@ import io.konggitops.source.ManifestObject;
 import io.konggitops.translate.Diagnostics;
 import io.konggitops.translate.model.RouteDraft;
 import io.konggitops.translate.model.ServiceDraft;
+import io.konggitops.translate.upstream.policy.UpstreamPolicies;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,12 +30,15 @@ public final class UpstreamBuilder {
     private final Diagnostics diag;
     private final String clusterDomain;
     private final boolean drain;
+    private final UpstreamPolicies policies;
 
-    public UpstreamBuilder(ClusterView view, Diagnostics diag, String clusterDomain, boolean drain) {
+    public UpstreamBuilder(ClusterView view, Diagnostics diag, String clusterDomain, boolean drain,
+                           UpstreamPolicies policies) {
         this.view = view;
         this.diag = diag;
         this.clusterDomain = clusterDomain;
         this.drain = drain;
+        this.policies = policies;
     }
 
     /**
@@ -49,7 +53,8 @@ public final class UpstreamBuilder {
                     ? view.originOf("Service", s.backendNamespace, s.backendName).orElse(null) : s.parent.origin();
             ObjectRef source = s.k8sService != null
                     ? ObjectRef.of("Service", s.backendNamespace, s.backendName) : s.parent.ref();
-            out.put(s.host, new UpstreamDraft(s.host, s.tags, s.upstreamHostHeader, targets, source, origin));
+            Map<String, Object> fields = policies.fieldsFor(k8sServices(services, s.host), s.upstreamHostHeader);
+            out.put(s.host, new UpstreamDraft(s.host, s.tags, fields, targets, source, origin));
         }
         return new ArrayList<>(out.values());
     }
@@ -92,6 +97,17 @@ public final class UpstreamBuilder {
                             + "kubernetes.io/service-name=" + s.backendName + ")");
         }
         return targets;
+    }
+
+    /** The distinct Kubernetes Services behind the Kong services that share upstream {@code host}. */
+    private static List<Service> k8sServices(List<ServiceDraft> services, String host) {
+        Map<String, Service> out = new LinkedHashMap<>();
+        for (ServiceDraft s : services) {
+            if (s.host.equals(host) && s.k8sService != null) {
+                out.putIfAbsent(s.backendNamespace + "/" + s.backendName, s.k8sService);
+            }
+        }
+        return new ArrayList<>(out.values());
     }
 
     private static LinkedHashSet<ManifestObject> referrers(ServiceDraft s) {

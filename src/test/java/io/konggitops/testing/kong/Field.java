@@ -27,6 +27,16 @@ final class Field {
     Long min;
     Long max;
     List<String> oneOf;
+    /** {@code encrypted = true} in the schema: stored encrypted by Kong (keyring), a secret. */
+    boolean encrypted;
+    /** {@code referenceable = true}: may hold a {@code {vault://...}} reference, a secret. */
+    boolean referenceable;
+    /** A record's {@code shorthand_fields}: deprecated names Kong maps onto a path inside the record. */
+    List<Shorthand> shorthands = List.of();
+
+    /** One {@code shorthand_fields} entry with its {@code deprecation.replaced_with[1].path}. */
+    record Shorthand(String name, Kind kind, List<String> path) {
+    }
 
     private Field(String name, Kind kind) {
         this.name = name;
@@ -135,6 +145,21 @@ final class Field {
         return this;
     }
 
+    Field encrypted() {
+        this.encrypted = true;
+        return this;
+    }
+
+    Field referenceable() {
+        this.referenceable = true;
+        return this;
+    }
+
+    Field shorthands(Shorthand... s) {
+        this.shorthands = List.of(s);
+        return this;
+    }
+
     Field oneOf(String... values) {
         this.oneOf = List.of(values);
         return this;
@@ -195,13 +220,30 @@ final class Field {
             case ANY -> d.put("type", "json");
             default -> d.put("type", kind.name().toLowerCase(java.util.Locale.ROOT));
         }
-        if (required || (hasDefault && !dflt.isNull())) d.put("required", true);
+        // kong/db/schema/entity.lua make_records_required: records of entities are required unless said otherwise
+        if (required || kind == Kind.RECORD || (hasDefault && !dflt.isNull())) d.put("required", true);
         if (unique) d.put("unique", true);
         if (hasDefault && !dflt.isNull()) d.set("default", dflt.deepCopy());
         if (min != null) d.putArray("between").add(min).add(max);
         if (oneOf != null) {
             ArrayNode a = d.putArray("one_of");
             oneOf.forEach(a::add);
+        }
+        if (encrypted) d.put("encrypted", true);
+        if (referenceable) d.put("referenceable", true);
+        if (!shorthands.isEmpty()) {
+            ArrayNode sh = d.putArray("shorthand_fields");
+            for (Shorthand s : shorthands) {
+                ObjectNode one = F.objectNode();
+                one.put("type", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+                ObjectNode dep = one.putObject("deprecation");
+                ArrayNode path = dep.putArray("replaced_with").addObject().putArray("path");
+                s.path().forEach(path::add);
+                dep.put("message", "config." + s.name() + " is deprecated, please use config."
+                        + String.join(".", s.path()) + " instead");
+                dep.put("removal_in_version", "4.0");
+                sh.addObject().set(s.name(), one);
+            }
         }
         ObjectNode wrapper = F.objectNode();
         wrapper.set(name, d);

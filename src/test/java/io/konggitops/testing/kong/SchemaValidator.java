@@ -99,8 +99,10 @@ final class SchemaValidator {
             case RECORD -> {
                 if (!v.isObject()) return fail(errors, f, "expected a record", v);
                 ObjectNode sub = Field.F.objectNode();
-                ObjectNode completed = complete(f.fields, (ObjectNode) v, sub);
+                ObjectNode in = f.shorthands.isEmpty() ? (ObjectNode) v : Shorthands.expand(f, (ObjectNode) v, sub);
+                ObjectNode completed = complete(f.fields, in, sub);
                 if (!sub.isEmpty()) errors.set(f.name, sub);
+                Shorthands.readBack(f, completed);
                 return completed;
             }
             case FOREIGN -> {
@@ -206,7 +208,9 @@ final class SchemaValidator {
             for (Field x : fields) if (x.name.equals(e.getKey())) f = x;
             JsonNode old = out.get(e.getKey());
             if (f != null && f.kind == Field.Kind.RECORD && e.getValue().isObject() && old != null && old.isObject()) {
-                out.set(e.getKey(), merge(f.fields, (ObjectNode) old, (ObjectNode) e.getValue()));
+                ObjectNode base = ((ObjectNode) old).deepCopy();
+                f.shorthands.forEach(sh -> base.remove(sh.name())); // read-back copies, not stored values
+                out.set(e.getKey(), merge(f.fields, base, (ObjectNode) e.getValue()));
             } else {
                 out.set(e.getKey(), e.getValue().deepCopy());
             }

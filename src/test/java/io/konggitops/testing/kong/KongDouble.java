@@ -270,14 +270,17 @@ public final class KongDouble implements AutoCloseable {
             Duration latency = options.latency().apply(method, path);
             if (latency != null && !latency.isZero()) sleep(latency);
             if (write) controls.writeStarted();
+            AdminRouter.Response resp;
             try {
-                AdminRouter.Response resp = answer(ex, method, path, rawQuery, body, write);
+                resp = answer(ex, method, path, rawQuery, body, write);
                 stats.record(new RequestStats.Request(method, path, rawQuery == null ? "" : rawQuery,
                         new String(body, StandardCharsets.UTF_8), resp == null ? 0 : resp.status()));
-                if (resp != null) send(ex, resp); // null: drop the connection unanswered
             } finally {
+                // ended before the answer leaves: a client that got it may send its next write at once, and that
+                // write must not be counted as concurrent with this one
                 if (write) controls.writeEnded();
             }
+            if (resp != null) send(ex, resp); // null: drop the connection unanswered
         }
     }
 

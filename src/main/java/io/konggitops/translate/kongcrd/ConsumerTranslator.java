@@ -1,7 +1,6 @@
 package io.konggitops.translate.kongcrd;
 
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.konggitops.cluster.ClusterView;
 import io.konggitops.kong.EntityType;
 import io.konggitops.kong.KongEntity;
@@ -34,7 +33,6 @@ import java.util.Set;
  * conflict: both the Secrets and the consumers get an error, and the consumers are left out.
  */
 public final class ConsumerTranslator {
-    private static final String DEFAULT_CLASS_ANNOTATION = "ingressclass.kubernetes.io/is-default-class";
 
     private final ClusterView view;
     private final Diagnostics diag;
@@ -58,13 +56,13 @@ public final class ConsumerTranslator {
 
     /** Consumers (sorted by name) followed by their credentials. */
     public List<KongEntity> translate(Manifests manifests) {
-        boolean classIsDefault = isDefaultClass(manifests);
+        IngressClassAnnotation classRule = new IngressClassAnnotation(manifests, options.ingressClass());
         List<Built> built = new ArrayList<>();
         Map<String, KongConsumerCrd> byName = new HashMap<>();
         for (ManifestObject mo : manifests.objects()) {
             if (!KongConsumerCrd.isKongConsumer(mo)) continue;
             KongConsumerCrd crd = KongConsumerCrd.parse(mo);
-            if (!accepts(crd, mo, classIsDefault)) continue;
+            if (!accepts(crd, mo, classRule)) continue;
             if (crd.kongName() == null) {
                 diag.report(Severity.ERROR, mo, "no username or custom_id specified, so no Kong consumer is made",
                         "set username (or custom_id) at the top level of the KongConsumer");
@@ -88,16 +86,15 @@ public final class ConsumerTranslator {
     }
 
     /** KIC lists KongConsumers whose {@code kubernetes.io/ingress.class} is ours, or empty when our class is default. */
-    private boolean accepts(KongConsumerCrd crd, ManifestObject mo, boolean classIsDefault) {
+    private boolean accepts(KongConsumerCrd crd, ManifestObject mo, IngressClassAnnotation classRule) {
+        if (classRule.accepts(mo)) return true;
         String cls = crd.ingressClass();
         if (cls == null || cls.isEmpty()) {
-            if (classIsDefault) return true;
             diag.report(Severity.INFO, mo, "ignored: the KongConsumer has no " + KongConsumerCrd.INGRESS_CLASS_ANNOTATION
                             + " annotation and IngressClass " + options.ingressClass() + " is not the default class",
                     "add the annotation " + KongConsumerCrd.INGRESS_CLASS_ANNOTATION + ": " + options.ingressClass());
             return false;
         }
-        if (cls.equals(options.ingressClass())) return true;
         diag.report(Severity.INFO, mo, "ignored: annotation " + KongConsumerCrd.INGRESS_CLASS_ANNOTATION + " is \""
                         + cls + "\", not \"" + options.ingressClass() + "\"",
                 "set " + KongConsumerCrd.INGRESS_CLASS_ANNOTATION + ": " + options.ingressClass()
@@ -105,12 +102,6 @@ public final class ConsumerTranslator {
         return false;
     }
 
-    private boolean isDefaultClass(Manifests manifests) {
-        return manifests.ofType(IngressClass.class)
-                .filter(c -> options.ingressClass().equals(c.getMetadata().getName()))
-                .map(c -> c.getMetadata().getAnnotations())
-                .anyMatch(a -> a != null && "true".equals(a.get(DEFAULT_CLASS_ANNOTATION)));
-    }
 
     /** Kong keeps usernames and custom_ids unique: a second KongConsumer with the same one is left out. */
     private boolean duplicate(KongConsumerCrd crd, ManifestObject mo, Map<String, KongConsumerCrd> byName) {

@@ -29,25 +29,36 @@ final class ManifestTypes {
             io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass.class,
             io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class,
             io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute.class,
-            io.fabric8.kubernetes.api.model.gatewayapi.v1beta1.ReferenceGrant.class,
-            io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TCPRoute.class,
-            io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.UDPRoute.class,
-            io.fabric8.kubernetes.api.model.gatewayapi.v1alpha2.TLSRoute.class);
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.ReferenceGrant.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.TCPRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.UDPRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRoute.class,
+            io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy.class);
+    private static final String GATEWAY_GROUP = "gateway.networking.k8s.io";
     private static final Map<String, Class<? extends HasMetadata>> BY_TYPE = new HashMap<>();
+    private static final Map<String, Class<? extends HasMetadata>> GATEWAY_BY_KIND = new HashMap<>();
 
     static {
         for (Class<? extends HasMetadata> c : KNOWN) {
             BY_TYPE.put(HasMetadata.getApiVersion(c) + "|" + HasMetadata.getKind(c), c);
+            if (HasMetadata.getGroup(c).equals(GATEWAY_GROUP)) GATEWAY_BY_KIND.put(HasMetadata.getKind(c), c);
         }
     }
 
     private ManifestTypes() {
     }
 
-    /** The class to convert a manifest of this apiVersion and kind to. */
+    /**
+     * The class to convert a manifest of this apiVersion and kind to. Every served version of a Gateway API kind
+     * ({@code v1}, {@code v1beta1}, {@code v1alpha2}, {@code v1alpha3}) has the same shape for the fields we read, so
+     * all become the {@code v1} class; the object keeps the {@code apiVersion} it was written with (tags name it).
+     */
     static Class<? extends HasMetadata> classFor(String apiVersion, String kind) {
         Class<? extends HasMetadata> known = BY_TYPE.get(apiVersion + "|" + kind);
         if (known != null) return known;
+        if (apiVersion.startsWith(GATEWAY_GROUP + "/") && GATEWAY_BY_KIND.containsKey(kind)) {
+            return GATEWAY_BY_KIND.get(kind);
+        }
         if (apiVersion.startsWith("configuration.konghq.com/")) return GenericKubernetesResource.class;
         return HasMetadata.class;
     }

@@ -5,12 +5,14 @@ import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 import io.konggitops.problem.ObjectRef;
 import io.konggitops.problem.Origin;
+import io.konggitops.translate.model.PluginDraft;
 import io.konggitops.translate.model.RouteDraft;
 import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.naming.KongIds;
 import io.konggitops.translate.naming.KongTags;
 import io.konggitops.translate.tls.Certificates;
 import io.konggitops.translate.upstream.TargetSpec;
+import io.konggitops.translate.upstream.UpstreamBuilder;
 import io.konggitops.translate.upstream.UpstreamDraft;
 
 import java.util.ArrayList;
@@ -31,18 +33,25 @@ final class KongStateAssembler {
         this.options = options;
     }
 
-    KongState assemble(List<ServiceDraft> services, List<UpstreamDraft> upstreams, List<Certificates.Built> certs,
-                       Map<String, String> certIds) {
+    KongState assemble(List<ServiceDraft> services, UpstreamBuilder.Result upstreamResult,
+                       List<Certificates.Built> certs, Map<String, String> certIds) {
+        List<UpstreamDraft> upstreams = upstreamResult.upstreams();
         List<KongEntity> out = new ArrayList<>();
+        List<KongEntity> plugins = new ArrayList<>();
         List<ServiceDraft> sortedServices = new ArrayList<>(services);
         sortedServices.sort(Comparator.comparing((ServiceDraft s) -> s.name).reversed());
         List<KongEntity> routes = new ArrayList<>();
         for (ServiceDraft s : sortedServices) {
             String serviceId = KongIds.service(options.workspace(), s.name);
-            out.add(service(s, serviceId, certIds));
+            out.add(service(s, serviceId, upstreamResult.servicePorts().getOrDefault(s.name, s.port), certIds));
+            for (PluginDraft p : s.plugins) plugins.add(plugin(p, "service", serviceId));
             List<RouteDraft> rs = new ArrayList<>(s.routes);
             rs.sort(Comparator.comparing((RouteDraft r) -> r.name).reversed());
-            for (RouteDraft r : rs) routes.add(route(r, serviceId));
+            for (RouteDraft r : rs) {
+                String routeId = KongIds.route(options.workspace(), r.name);
+                routes.add(route(r, routeId, serviceId));
+                for (PluginDraft p : r.plugins) plugins.add(plugin(p, "route", routeId));
+            }
         }
         out.addAll(routes);
         List<UpstreamDraft> ups = new ArrayList<>(upstreams);
@@ -86,15 +95,26 @@ final class KongStateAssembler {
             }
         }
         out.addAll(snis);
+        out.addAll(plugins);
         return new KongState(out);
     }
 
-    private KongEntity service(ServiceDraft s, String id, Map<String, String> certIds) {
+    /** A plugin made by a route object's own fields, nested under its Kong route or service (no ID, as in KIC). */
+    private KongEntity plugin(PluginDraft p, String parentField, String parentId) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", p.name());
+        f.put(parentField, Map.of("id", parentId));
+        f.put("config", p.config());
+        f.put("tags", tags(p.tags()));
+        return entity(EntityType.PLUGIN, f, p.source().ref(), p.source().origin());
+    }
+
+    private KongEntity service(ServiceDraft s, String id, int port, Map<String, String> certIds) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("id", id);
         f.put("name", s.name);
         f.put("host", s.host);
-        f.put("port", s.port);
+        f.put("port", port);
         f.put("protocol", s.protocol);
         if (s.path != null) f.put("path", s.path);
         f.put("connect_timeout", s.connectTimeout);
@@ -111,26 +131,40 @@ final class KongStateAssembler {
         return entity(EntityType.SERVICE, f, s.parent.ref(), s.parent.origin());
     }
 
-    private KongEntity route(RouteDraft r, String serviceId) {
+    /** Fields left {@code null} in the draft are not set; an expression route has no traditional matchers. */
+    private KongEntity route(RouteDraft r, String id, String serviceId) {
         Map<String, Object> f = new LinkedHashMap<>();
-        f.put("id", KongIds.route(options.workspace(), r.name));
+        f.put("id", id);
         f.put("name", r.name);
         f.put("service", Map.of("id", serviceId));
-        f.put("paths", r.paths);
-        if (!r.hosts.isEmpty()) f.put("hosts", r.hosts);
-        if (r.protocols != null) f.put("protocols", r.protocols);
-        if (r.stripPath != null) f.put("strip_path", r.stripPath);
-        f.put("preserve_host", r.preserveHost);
-        f.put("regex_priority", r.regexPriority);
-        f.put("request_buffering", r.requestBuffering);
-        f.put("response_buffering", r.responseBuffering);
-        f.put("https_redirect_status_code", r.httpsRedirectStatusCode);
-        f.put("path_handling", r.pathHandling);
-        if (r.methods != null) f.put("methods", r.methods);
-        if (r.snis != null) f.put("snis", r.snis);
-        if (r.headers != null) f.put("headers", r.headers);
+        boolean expression = r.expression != null;
+        if (expression) {
+            f.put("expression", r.expression);
+            putIfSet(f, "priority", r.priority);
+        } else {
+            if (!r.paths.isEmpty()) f.put("paths", r.paths);
+            if (!r.hosts.isEmpty()) f.put("hosts", r.hosts);
+        }
+        putIfSet(f, "protocols", r.protocols);
+        putIfSet(f, "strip_path", r.stripPath);
+        putIfSet(f, "preserve_host", r.preserveHost);
+        if (!expression) putIfSet(f, "regex_priority", r.regexPriority);
+        putIfSet(f, "request_buffering", r.requestBuffering);
+        putIfSet(f, "response_buffering", r.responseBuffering);
+        putIfSet(f, "https_redirect_status_code", r.httpsRedirectStatusCode);
+        if (!expression) {
+            putIfSet(f, "path_handling", r.pathHandling);
+            putIfSet(f, "methods", r.methods);
+            putIfSet(f, "snis", r.snis);
+            putIfSet(f, "headers", r.headers);
+            putIfSet(f, "destinations", r.destinations);
+        }
         f.put("tags", tags(r.tags));
         return entity(EntityType.ROUTE, f, r.source.ref(), r.source.origin());
+    }
+
+    private static void putIfSet(Map<String, Object> f, String key, Object value) {
+        if (value != null) f.put(key, value);
     }
 
     private List<String> tags(List<String> tags) {

@@ -1,11 +1,8 @@
 package io.konggitops.translate;
 
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.konggitops.cluster.ClusterView;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
-import io.konggitops.problem.Severity;
-import io.konggitops.source.ManifestObject;
 import io.konggitops.source.Manifests;
 import io.konggitops.translate.ingress.IngressTranslator;
 import io.konggitops.translate.kongcrd.ConsumerTranslator;
@@ -13,7 +10,8 @@ import io.konggitops.translate.kongcrd.KongPluginTranslator;
 import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.tls.Certificates;
 import io.konggitops.translate.upstream.UpstreamBuilder;
-import io.konggitops.translate.upstream.UpstreamDraft;
+import io.konggitops.translate.gateway.GatewayAdmission;
+import io.konggitops.translate.gateway.GatewayRoutes;
 import io.konggitops.translate.upstream.policy.UpstreamPolicies;
 
 import java.util.ArrayList;
@@ -21,30 +19,33 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The translate stage: Kubernetes manifests + what the cluster knows → the Kong state KIC would produce (same names,
- * uuid5 IDs, tags and field values), plus problems. Steps in KIC's order ({@code BuildKongConfig}): Ingress rules →
- * services (Kubernetes Service attached, annotations) → upstreams and targets → route overrides → certificates → plugins
- * (KongPlugin, KongClusterPlugin) → IDs → consumers and credentials,
+ * uuid5 IDs, tags and field values), plus problems. Steps in KIC's order ({@code BuildKongConfig}): Gateway API
+ * admission; one {@link KindTranslator} per resource kind (Ingress, then the Gateway API route kinds), merged here →
+ * upstreams and targets → certificates → plugins (KongPlugin, KongClusterPlugin) → IDs → consumers and credentials,
  * then a check of every entity against Kong's own rules (objects Kong would reject are left out with their dependents).
  */
 public final class Translator {
+    /** The resource kinds, in KIC's order. A new kind is a new translator here. */
+    private static final List<Supplier<KindTranslator>> KINDS = List.of(IngressTranslator::new);
+
     private Translator() {
     }
 
     public static Translation translate(Manifests manifests, ClusterView view, TranslateOptions options) {
         Diagnostics diag = new Diagnostics(view);
-        if (options.target().routerFlavor().expressions()) {
-            return expressionsNotSupported(manifests, diag);
-        }
         Certificates certificates = new Certificates(diag);
-        IngressTranslator.Result ingress = new IngressTranslator(view, diag, certificates)
-                .translate(manifests, options.ingressClass());
-        List<ServiceDraft> services = new ArrayList<>(ingress.services());
+        GatewayRoutes gateway = options.gateway().admission()
+                ? GatewayAdmission.admit(manifests, view, options, diag) : GatewayRoutes.unchecked(manifests);
+        TranslationContext ctx = new TranslationContext(manifests, view, diag, options, certificates, gateway);
+        List<ServiceDraft> services = new ArrayList<>();
+        for (Supplier<KindTranslator> kind : KINDS) services.addAll(kind.get().translate(ctx));
         UpstreamPolicies policies = new UpstreamPolicies(manifests, diag, options.target().version());
-        List<UpstreamDraft> upstreams = new UpstreamBuilder(view, diag, options.clusterDomain(), options.drain(),
-                policies).build(services, ingress.serviceUpstream());
+        UpstreamBuilder.Result upstreams = new UpstreamBuilder(view, diag, options.clusterDomain(), options.drain(),
+                policies).build(services);
         Map<String, String> certIds = new HashMap<>();
         List<Certificates.Built> certs = certificates.build(view, options.workspace(), certIds);
         List<KongEntity> plugins = new KongPluginTranslator(view, diag, options).translate(manifests, services);
@@ -52,7 +53,7 @@ public final class Translator {
         state = withConsumers(state, new ConsumerTranslator(view, diag, options).translate(manifests));
         state = PluginParents.prune(withPlugins(state, plugins), diag);
         state = KongRulesCheck.apply(state, options.target(), diag);
-        return new Translation(state, diag.problems());
+        return new Translation(state, diag.problems(), gateway.status());
     }
 
     private static KongState withConsumers(KongState state, List<KongEntity> consumers) {
@@ -69,17 +70,5 @@ public final class Translator {
         sorted.sort(Comparator.comparing(KongEntity::id));
         all.addAll(sorted);
         return new KongState(all);
-    }
-
-    /** Seam for router flavors: expression routes are not translated yet, and no wrong output is produced. */
-    private static Translation expressionsNotSupported(Manifests manifests, Diagnostics diag) {
-        for (ManifestObject mo : manifests.objects()) {
-            if (mo.object() instanceof Ingress) {
-                diag.report(Severity.ERROR, mo, "router flavor expressions is not supported yet",
-                        "run Kong with router_flavor traditional_compatible or traditional (or pass "
-                                + "--router-flavor traditional_compatible)");
-            }
-        }
-        return new Translation(KongState.EMPTY, diag.problems());
     }
 }

@@ -14,6 +14,9 @@ import io.konggitops.problem.Severity;
 import io.konggitops.source.ManifestObject;
 import io.konggitops.source.Manifests;
 import io.konggitops.translate.Diagnostics;
+import io.konggitops.translate.KindTranslator;
+import io.konggitops.translate.TranslationContext;
+import io.konggitops.translate.model.BackendDraft;
 import io.konggitops.translate.model.RouteDraft;
 import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.naming.KongNames;
@@ -33,26 +36,25 @@ import java.util.Optional;
  * class selection, grouping by (Ingress, host, Service, port), paths, default backend, TLS claims, Service and route
  * annotations. Upstreams and targets are built afterwards from the returned drafts.
  */
-public final class IngressTranslator {
-    /** What Ingress translation produced. {@code serviceUpstream} comes from the IngressClassParameters. */
-    public record Result(List<ServiceDraft> services, boolean serviceUpstream) {
-    }
+public final class IngressTranslator implements KindTranslator {
+    private ClusterView view;
+    private Diagnostics diag;
+    private Certificates certificates;
 
-    private final ClusterView view;
-    private final Diagnostics diag;
-    private final Certificates certificates;
-
-    public IngressTranslator(ClusterView view, Diagnostics diag, Certificates certificates) {
-        this.view = view;
-        this.diag = diag;
-        this.certificates = certificates;
+    @Override
+    public List<ServiceDraft> translate(TranslationContext ctx) {
+        this.view = ctx.view();
+        this.diag = ctx.diag();
+        this.certificates = ctx.certificates();
+        if (ctx.options().target().routerFlavor().expressions()) return expressionsNotSupported(ctx.manifests());
+        return translate(ctx.manifests(), ctx.options().ingressClass());
     }
 
     /**
      * Translates the Ingresses of class {@code ingressClass}. They are processed oldest first
      * ({@code creationTimestamp}); Git manifests have none, so ties (the usual case) are ordered by namespace/name.
      */
-    public Result translate(Manifests manifests, String ingressClass) {
+    private List<ServiceDraft> translate(Manifests manifests, String ingressClass) {
         IngressClassFilter filter = new IngressClassFilter(manifests, ingressClass);
         IngressClassFilter.ClassParameters params = filter.parameters(manifests);
         List<ManifestObject> ingresses = manifests.objects().stream()
@@ -66,7 +68,7 @@ public final class IngressTranslator {
         for (ManifestObject mo : ingresses) {
             addIngress(mo, params, services, routes);
         }
-        addDefaultBackend(ingresses, services);
+        addDefaultBackend(ingresses, services, params);
         rejectRewrites(services);
         RouteAnnotations routeAnnotations = new RouteAnnotations(diag);
         ServiceAnnotations serviceAnnotations = new ServiceAnnotations(diag, view, certificates);
@@ -74,7 +76,19 @@ public final class IngressTranslator {
             populate(s, serviceAnnotations);
             for (RouteDraft r : s.routes) routeAnnotations.apply(r, r.source, annotations(r.source));
         }
-        return new Result(List.copyOf(services.values()), params.serviceUpstream());
+        return List.copyOf(services.values());
+    }
+
+    /** Expression routes for Ingress are not translated yet, and no wrong output is produced. */
+    private List<ServiceDraft> expressionsNotSupported(Manifests manifests) {
+        for (ManifestObject mo : manifests.objects()) {
+            if (mo.object() instanceof Ingress) {
+                diag.report(Severity.ERROR, mo, "router flavor expressions is not supported yet",
+                        "run Kong with router_flavor traditional_compatible or traditional (or pass "
+                                + "--router-flavor traditional_compatible)");
+            }
+        }
+        return List.of();
     }
 
     static final Comparator<ManifestObject> OLDEST_FIRST = Comparator
@@ -105,8 +119,8 @@ public final class IngressTranslator {
                 PortDef port = portDef(backend.getPort());
                 String routeName = KongNames.ingressRoute(ns, mo.name(), backend.getName(), host, port);
                 String serviceName = KongNames.ingressService(ns, backend.getName(), port);
-                ServiceDraft service = services.computeIfAbsent(serviceName, n -> new ServiceDraft(n,
-                        KongNames.serviceHost(backend.getName(), ns, port), ns, backend.getName(), port, "/", mo));
+                ServiceDraft service = services.computeIfAbsent(serviceName, n -> newService(n, ns,
+                        backend.getName(), port, "/", mo, params));
                 RouteDraft route = routes.get(routeName);
                 if (route == null) {
                     route = new RouteDraft(routeName, mo);
@@ -141,6 +155,15 @@ public final class IngressTranslator {
         return null;
     }
 
+    /** One Kong service per (namespace, Service, port): its single backend carries no weight. */
+    private static ServiceDraft newService(String name, String ns, String backendName, PortDef port, String path,
+                                           ManifestObject parent, IngressClassFilter.ClassParameters params) {
+        ServiceDraft s = new ServiceDraft(name, KongNames.serviceHost(backendName, ns, port),
+                List.of(new BackendDraft(ns, backendName, port, null)), path, parent);
+        s.serviceUpstream = params.serviceUpstream();
+        return s;
+    }
+
     static PortDef portDef(ServiceBackendPort port) {
         if (port == null) return PortDef.implicit();
         if (port.getNumber() != null && port.getNumber() != 0) return PortDef.number(port.getNumber());
@@ -149,7 +172,8 @@ public final class IngressTranslator {
     }
 
     /** KIC {@code getDefaultBackendService}: only the oldest Ingress with a defaultBackend counts. */
-    private void addDefaultBackend(List<ManifestObject> ingresses, Map<String, ServiceDraft> services) {
+    private void addDefaultBackend(List<ManifestObject> ingresses, Map<String, ServiceDraft> services,
+                                   IngressClassFilter.ClassParameters params) {
         boolean used = false;
         for (ManifestObject mo : ingresses) {
             Ingress ing = (Ingress) mo.object();
@@ -166,8 +190,7 @@ public final class IngressTranslator {
             String ns = mo.namespace();
             PortDef port = portDef(backend.getPort());
             ServiceDraft service = services.computeIfAbsent(KongNames.ingressService(ns, backend.getName(), port),
-                    n -> new ServiceDraft(n, KongNames.serviceHost(backend.getName(), ns, port), ns,
-                            backend.getName(), port, null, mo));
+                    n -> newService(n, ns, backend.getName(), port, null, mo, params));
             RouteDraft route = new RouteDraft(KongNames.defaultBackendRoute(ns, mo.name()), mo);
             route.paths.add("/");
             route.tags = KongTags.forObject(ing);
@@ -193,19 +216,21 @@ public final class IngressTranslator {
 
     /** Attaches the Kubernetes Service: tags and annotations; a missing one gets KIC's UNKNOWN tags and an error. */
     private void populate(ServiceDraft s, ServiceAnnotations serviceAnnotations) {
-        Optional<Service> svc = view.service(s.backendNamespace, s.backendName);
+        BackendDraft backend = s.backend();
+        Optional<Service> svc = view.service(backend.namespace, backend.name);
         if (svc.isEmpty()) {
             s.tags = KongTags.UNKNOWN_SERVICE;
             LinkedHashSet<ManifestObject> referrers = new LinkedHashSet<>();
             for (RouteDraft r : s.routes) referrers.add(r.source);
             for (ManifestObject mo : referrers) {
                 diag.report(Severity.ERROR, mo, "failed to resolve Kubernetes Service for backend: Service "
-                        + s.backendNamespace + "/" + s.backendName + " not found", "create the Service or fix "
+                        + backend.key() + " not found", "create the Service or fix "
                         + "backend.service.name; Kong service " + s.name + " has no targets until then");
             }
             return;
         }
         s.k8sService = svc.get();
+        backend.k8sService = svc.get();
         s.tags = KongTags.forObject(svc.get());
         serviceAnnotations.apply(s, svc.get());
     }

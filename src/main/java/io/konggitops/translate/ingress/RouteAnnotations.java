@@ -94,7 +94,7 @@ final class RouteAnnotations {
 
     private void httpsRedirect(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
         if ("true".equals(anns.get(FORCE_SSL_REDIRECT))) {
-            r.httpsRedirectStatusCode = 302;
+            r.httpsRedirectStatusCode = 302L;
             r.protocols = sslProtocols(r.protocols);
         }
         String code = anns.get(HTTPS_REDIRECT);
@@ -145,7 +145,7 @@ final class RouteAnnotations {
         String v = anns.get(REGEX_PRIORITY);
         if (v == null || v.isEmpty()) return;
         try {
-            r.regexPriority = Integer.parseInt(v);
+            r.regexPriority = (long) Integer.parseInt(v);
         } catch (NumberFormatException e) {
             invalid(ingress, REGEX_PRIORITY, v, "use an integer");
         }

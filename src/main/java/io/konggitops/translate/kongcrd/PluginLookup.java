@@ -2,6 +2,7 @@ package io.konggitops.translate.kongcrd;
 
 import io.konggitops.source.ManifestObject;
 import io.konggitops.source.Manifests;
+import io.konggitops.translate.gateway.ReferenceGrants;
 
 import java.util.ArrayList;
 import java.util.HashMap;

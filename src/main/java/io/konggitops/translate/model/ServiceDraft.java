@@ -2,25 +2,23 @@ package io.konggitops.translate.model;
 
 import io.fabric8.kubernetes.api.model.Service;
 import io.konggitops.source.ManifestObject;
-import io.konggitops.translate.upstream.PortDef;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A Kong service being built during one translation (KIC {@code kongstate.Service}): mutable working copy, turned
- * into a {@code KongEntity} at the end. One backend (Kubernetes Service + port) per draft, as for Ingress.
+ * into a {@code KongEntity} at the end. It has a weighted list of backends: one for Ingress, one or more for the
+ * backendRefs of a Gateway API rule group. Its upstream is named after {@code host}.
  */
 public final class ServiceDraft {
     public final String name;
     public final String host;
-    /** Namespace and name of the backend Kubernetes Service, and how the port was given. */
-    public final String backendNamespace;
-    public final String backendName;
-    public final PortDef backendPort;
-    /** The object that made this service first (the Ingress); its origin is reported for the Kong service. */
+    public final List<BackendDraft> backends;
+    /** The object that made this service first (the Ingress, the HTTPRoute); its origin is reported for it. */
     public final ManifestObject parent;
 
+    /** Set from the backend's ServicePort when the upstream is built (KIC: the last backend processed wins). */
     public int port = 80;
     public String protocol = "http";
     public String path;
@@ -36,18 +34,25 @@ public final class ServiceDraft {
     public List<String> tags = List.of();
     /** {@code konghq.com/host-header} of the Kubernetes Service: goes to the upstream. */
     public String upstreamHostHeader;
-    /** The Kubernetes Service, when it exists. */
+    /** The Kubernetes Service whose annotations and plugins apply to this Kong service, when it exists. */
     public Service k8sService;
+    /** One DNS target per backend instead of endpoints (IngressClassParameters {@code serviceUpstream}). */
+    public boolean serviceUpstream;
     public final List<RouteDraft> routes = new ArrayList<>();
+    /** Plugins the route object's own fields attach to this service (the 500 request-termination). */
+    public final List<PluginDraft> plugins = new ArrayList<>();
 
-    public ServiceDraft(String name, String host, String backendNamespace, String backendName, PortDef backendPort,
-                        String path, ManifestObject parent) {
+    public ServiceDraft(String name, String host, List<BackendDraft> backends, String path, ManifestObject parent) {
         this.name = name;
         this.host = host;
-        this.backendNamespace = backendNamespace;
-        this.backendName = backendName;
-        this.backendPort = backendPort;
+        this.backends = List.copyOf(backends);
         this.path = path;
         this.parent = parent;
+    }
+
+    /** The one backend of a single-backend service (Ingress). */
+    public BackendDraft backend() {
+        if (backends.size() != 1) throw new IllegalStateException(name + " has " + backends.size() + " backends");
+        return backends.get(0);
     }
 }

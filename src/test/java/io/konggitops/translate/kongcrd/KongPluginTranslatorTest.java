@@ -14,6 +14,8 @@ import io.konggitops.translate.TranslateOptions;
 import io.konggitops.translate.Translation;
 import io.konggitops.translate.Translator;
 import io.konggitops.translate.ingress.IngressTranslator;
+import io.konggitops.translate.TranslationContext;
+import io.konggitops.translate.gateway.GatewayRoutes;
 import io.konggitops.translate.naming.KongIds;
 import io.konggitops.translate.tls.Certificates;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,10 @@ class KongPluginTranslatorTest {
         Manifests m = TestManifests.load(dir, String.join("---\n", docs));
         ClusterView view = ManifestClusterView.endpoints(m);
         Diagnostics diag = new Diagnostics(view);
-        IngressTranslator.Result ingress = new IngressTranslator(view, diag, new Certificates(diag)).translate(m, "kong");
-        return new KongPluginTranslator(view, diag, TranslateOptions.defaults()).translate(m, ingress.services());
+        TranslationContext ctx = new TranslationContext(m, view, diag, TranslateOptions.defaults(),
+                new Certificates(diag), GatewayRoutes.NONE);
+        return new KongPluginTranslator(view, diag, TranslateOptions.defaults())
+                .translate(m, new IngressTranslator().translate(ctx));
     }
 
     private static List<KongEntity> plugins(Translation t) {

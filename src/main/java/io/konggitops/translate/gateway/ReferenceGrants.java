@@ -1,4 +1,4 @@
-package io.konggitops.translate.kongcrd;
+package io.konggitops.translate.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

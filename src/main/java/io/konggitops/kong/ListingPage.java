@@ -9,10 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One page of an Admin API listing ({@code {"data": [...], "offset": ..., "next": ...}}), read straight from the
@@ -99,14 +98,17 @@ record ListingPage(List<KongEntity> data, Shape shape, String offset, String nex
         };
     }
 
-    /** A JSON object as a canonical map ({@link KongJson}), the parser at its {@code START_OBJECT}. */
+    /**
+     * A JSON object as plain Java values, the parser at its {@code START_OBJECT}: the values Jackson's default binding
+     * gives (numbers as Integer, Long, BigInteger or Double), which {@link KongEntity} makes canonical once.
+     */
     private static Map<String, Object> object(JsonParser p) throws IOException {
-        TreeMap<String, Object> m = new TreeMap<>();
+        Map<String, Object> m = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String key = p.currentName();
             m.put(key, value(p, p.nextToken()));
         }
-        return Collections.unmodifiableMap(m);
+        return m;
     }
 
     private static Object value(JsonParser p, JsonToken t) throws IOException {
@@ -119,17 +121,14 @@ record ListingPage(List<KongEntity> data, Shape shape, String offset, String nex
                     if (e == null) throw new JsonParseException(p, "a list is not closed");
                     list.add(value(p, e));
                 }
-                yield Collections.unmodifiableList(list);
+                yield list;
             }
             case VALUE_STRING -> p.getText();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            // the same values as KongJson.canonical of what Jackson's default binding gives (Integer/Long/BigInteger,
-            // Double), so a page reads exactly as a parsed body would
-            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                    ? KongJson.canonical(p.getBigIntegerValue()) : (Object) p.getLongValue();
-            case VALUE_NUMBER_FLOAT -> KongJson.canonical(p.getDoubleValue());
+            case VALUE_NUMBER_INT -> p.getNumberValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
             default -> throw new JsonParseException(p, "unexpected " + t);
         };
     }

@@ -95,8 +95,8 @@ final class AdminRouter {
     private Response collection(String method, EntitySchema s, String fk, ObjectNode parent,
                                 Map<String, String> query, byte[] body, String path) {
         if (method.equals("GET")) {
-            List<ObjectNode> rows = kong.store().all(s.name);
-            if (parent != null) rows.removeIf(r -> !parent.get("id").asText().equals(r.path(fk).path("id").asText()));
+            List<ObjectNode> rows = parent == null ? kong.store().all(s.name)
+                    : kong.store().allReferencing(s.name, fk, parent.get("id").asText());
             if (s.name.equals("consumers") && query.containsKey("custom_id")) {
                 rows.removeIf(r -> !query.get("custom_id").equals(r.path("custom_id").asText(null)));
                 ObjectNode out = Field.F.objectNode();
@@ -104,6 +104,7 @@ final class AdminRouter {
                 out.putNull("next");
                 return Response.of(200, out);
             }
+            if (s.name.equals("targets") && !path.endsWith("/all")) Listing.newestFirst(rows);
             return Response.of(200, Listing.page(rows, query, path, parent != null, s.name.equals("targets"),
                     s.hasTags(), s.name));
         }

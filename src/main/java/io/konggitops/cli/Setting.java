@@ -54,6 +54,8 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
             value("cluster-retries", "N", "Retries of a Kubernetes API request on connection errors and "
                     + "5xx/429, with backoff (default 3, 0 = none).", ALL_COMMANDS),
             value("ingress-class", "CLASS", "Ingress class to translate (default kong).", ALL_COMMANDS),
+            value("gateway-controller-name", "NAME", "GatewayClass spec.controllerName whose Gateways and routes "
+                    + "are translated (default konghq.com/kic-gateway-controller).", ALL_COMMANDS),
             value("select-tag", "TAG", "Tag put on and required of every managed Kong entity "
                     + "(default managed-by:kong-gitops).", ALL_COMMANDS),
             value("kong-version", "VERSION", "Kong version to translate for when no Kong is asked (default 3.9.1).",

@@ -12,6 +12,8 @@ import java.util.Set;
 record Setting(String name, String label, String help, boolean isSwitch, Set<String> commands) {
     static final Set<String> ALL_COMMANDS = Set.of("render", "validate", "diff", "reconcile");
     static final Set<String> LIVE = Set.of("diff", "reconcile");
+    /** Commands that write a report ({@code validate}: problems and Gateway API status, no plan). */
+    static final Set<String> REPORTING = Set.of("validate", "diff", "reconcile");
 
     String flag() {
         return "--" + name;
@@ -86,8 +88,8 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
             value("kong-admin-token-header", "NAME", "Header carrying the admin token (default Kong-Admin-Token).",
                     LIVE),
             value("kong-header", "NAME:VALUE", "Extra header for every Admin API request (repeatable).", LIVE),
-            value("report", "text|markdown|json", "Report format (default text).", LIVE),
-            value("report-file", "FILE", "Also write the report to FILE.", LIVE),
+            value("report", "text|markdown|json", "Report format (default text).", REPORTING),
+            value("report-file", "FILE", "Also write the report to FILE.", REPORTING),
             value("parallelism", "N", "Concurrent Admin API writes within a level (default 10).",
                     Set.of("reconcile")),
             value("max-deletions", "N|P%", "Refuse to delete more than N entities or P% of the managed ones "

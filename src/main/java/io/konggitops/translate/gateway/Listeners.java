@@ -172,20 +172,20 @@ final class Listeners {
         String[] first = null;
         for (int i = 0; i < refs.size(); i++) {
             SecretObjectReference r = refs.get(i);
-            String field = where + " tls.certificateRefs[" + i + "]";
+            String field = "tls.certificateRefs[" + i + "]";
             String ns = r.getNamespace() == null || r.getNamespace().isEmpty() ? gw.namespace() : r.getNamespace();
             String group = r.getGroup() == null ? "" : r.getGroup();
             String[] failure = null;
             if (!(group.isEmpty() || group.equals("core")) || !"Secret".equals(r.getKind())) {
                 failure = new String[]{"InvalidCertificateRef", field + ": " + (group.isEmpty() ? "" : group + "/")
                         + r.getKind() + " is not a Secret"};
-                diag.report(Severity.WARNING, gw, failure[1] + "; it is not used (ResolvedRefs=False, "
+                diag.report(Severity.WARNING, gw, where + " " + failure[1] + "; it is not used (ResolvedRefs=False, "
                         + "InvalidCertificateRef)", "refer to a Secret of type kubernetes.io/tls");
             } else if (!ns.equals(gw.namespace()) && !grants.allows(RouteKind.GROUP, "Gateway", gw.namespace(), "",
                     "Secret", ns, r.getName())) {
                 failure = new String[]{"RefNotPermitted", field + ": Secret " + ns + "/" + r.getName()
                         + " is in another namespace and no ReferenceGrant there allows it"};
-                diag.report(Severity.WARNING, gw, failure[1] + "; it is not used (ResolvedRefs=False, "
+                diag.report(Severity.WARNING, gw, where + " " + failure[1] + "; it is not used (ResolvedRefs=False, "
                                 + "RefNotPermitted)", "add a ReferenceGrant in namespace " + ns + " from Gateway in "
                                 + gw.namespace() + " to Secret " + r.getName());
             } else {
@@ -193,8 +193,8 @@ final class Listeners {
                 if (secret == null || !keyPair(secret)) {
                     failure = new String[]{"InvalidCertificateRef", field + ": Secret " + ns + "/" + r.getName()
                             + (secret == null ? " not found" : " has no PEM tls.crt and tls.key")};
-                    diag.report(Severity.WARNING, gw, failure[1] + "; it is not used (ResolvedRefs=False, "
-                                    + "InvalidCertificateRef)",
+                    diag.report(Severity.WARNING, gw, where + " " + failure[1] + "; it is not used "
+                                    + "(ResolvedRefs=False, InvalidCertificateRef)",
                             "create the kubernetes.io/tls Secret (tls.crt and tls.key) or fix the reference");
                 } else {
                     usable.add(new GatewayListener.SecretRef(ns, r.getName()));

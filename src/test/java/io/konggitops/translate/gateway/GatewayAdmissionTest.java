@@ -311,4 +311,43 @@ class GatewayAdmissionTest {
         assertThat(copy.getSpec().getRules()).hasSize(1);
         assertThat(copy.getSpec().getRules().get(0).getMatches().get(0).getPath().getValue()).isEqualTo("/");
     }
+
+    @Test
+    void translationCarriesTheStatusOfAdmissionAndKicsHarnessHasNone() {
+        io.konggitops.source.Manifests m = io.konggitops.translate.TestManifests.load(dir, CLASS
+                + gateway("gw", "shop", HTTP) + httpRoute("web", "shop", "- name: gw", "[]", "web")
+                + service("web", "shop"));
+        var view = io.konggitops.cluster.ManifestClusterView.endpoints(m);
+        var options = io.konggitops.translate.TranslateOptions.defaults();
+        var translation = io.konggitops.translate.Translator.translate(m, view, options);
+        assertThat(translation.gatewayStatus().routes()).extracting(r -> r.name()).containsExactly("web");
+        assertThat(translation.gatewayStatus().gateways()).extracting(g -> g.name()).containsExactly("gw");
+        var golden = io.konggitops.translate.Translator.translate(m, view, options.withGateway(
+                new io.konggitops.translate.TranslateOptions.GatewayOptions(
+                        io.konggitops.translate.TranslateOptions.DEFAULT_GATEWAY_CONTROLLER, false)));
+        assertThat(golden.gatewayStatus().isEmpty()).isTrue();
+    }
+
+    @Test
+    void anotherControllerNameMakesOtherGatewayClassesOurs() {
+        io.konggitops.source.Manifests m = io.konggitops.translate.TestManifests.load(dir, """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata:
+                  name: mine
+                spec:
+                  controllerName: example.com/gitops
+                ---
+                """ + gateway("gw", "shop", HTTP).replace("gatewayClassName: kong", "gatewayClassName: mine")
+                + httpRoute("web", "shop", "- name: gw", "[]", "web") + service("web", "shop"));
+        var view = io.konggitops.cluster.ManifestClusterView.endpoints(m);
+        var diag = new io.konggitops.translate.Diagnostics(view);
+        var options = io.konggitops.translate.TranslateOptions.defaults().withGateway(
+                new io.konggitops.translate.TranslateOptions.GatewayOptions("example.com/gitops", true));
+        GatewayRoutes r = GatewayAdmission.admit(m, view, options, diag);
+        assertThat(r.routes()).extracting(a -> a.route().name()).containsExactly("web");
+        assertThat(r.status().routes().get(0).parents().get(0).controllerName()).isEqualTo("example.com/gitops");
+        assertThat(GatewayAdmission.admit(m, view, io.konggitops.translate.TranslateOptions.defaults(),
+                new io.konggitops.translate.Diagnostics(view)).routes()).isEmpty();
+    }
 }

@@ -67,6 +67,7 @@ public final class GatewayAdmission {
             }
         }
         Set<String> tlsPolicyTargets = Unsupported.backendTlsPolicies(manifests, diag);
+        Unsupported.kinds(manifests, diag);
         Attachment attachment = new Attachment(ours, view, diag);
         Map<Listeners.Checked, Integer> attachedCounts = new IdentityHashMap<>();
         List<AttachedRoute> routes = new ArrayList<>();

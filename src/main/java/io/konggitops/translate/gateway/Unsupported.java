@@ -31,6 +31,7 @@ import java.util.Set;
  *       translation of such a route. An error problem per field.</li>
  *   <li>GAMMA routes (a parentRef to a {@code Service}): that parent gets {@code Accepted=False, UnsupportedValue}
  *       (see {@link Attachment}); a warning.</li>
+ *   <li>ListenerSet and BackendLBPolicy objects: a warning each, they are ignored.</li>
  *   <li>BackendTLSPolicy: a warning on the policy (Kong would connect to the Service without the TLS it asks for),
  *       and routes using a targeted Service get {@code ResolvedRefs=False, UnsupportedValue}.</li>
  * </ul>
@@ -117,6 +118,21 @@ final class Unsupported {
         for (Finding f : findings) {
             diag.report(Severity.ERROR, route, f.message() + "; the route is not accepted and not translated "
                     + "(Accepted=False, UnsupportedValue)", f.hint());
+        }
+    }
+
+    /** Gateway API kinds with no translation at all, and what to do instead. */
+    private static final java.util.Map<String, String> UNSUPPORTED_KINDS = java.util.Map.of(
+            "ListenerSet", "put the listeners on the Gateway itself",
+            "BackendLBPolicy", "use a KongUpstreamPolicy on the Service (konghq.com/upstream-policy annotation)");
+
+    /** A warning for each object of a Gateway API kind kong-gitops does not translate (ListenerSet...). */
+    static void kinds(Manifests manifests, Diagnostics diag) {
+        for (ManifestObject mo : manifests.objects()) {
+            String hint = UNSUPPORTED_KINDS.get(mo.kind());
+            String apiVersion = mo.object().getApiVersion();
+            if (hint == null || apiVersion == null || !apiVersion.startsWith(RouteKind.GROUP + "/")) continue;
+            diag.report(Severity.WARNING, mo, mo.kind() + " is not supported by kong-gitops; it is ignored", hint);
         }
     }
 

@@ -316,6 +316,28 @@ class GatewayAdmissionRefsTest {
     }
 
     @Test
+    void aListenerSetIsReportedAsNotSupported() {
+        String listenerSet = """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: ListenerSet
+                metadata:
+                  name: extra
+                  namespace: shop
+                spec:
+                  parentRef:
+                    name: gw
+                  listeners:
+                  - name: more
+                    port: 8080
+                    protocol: HTTP
+                ---
+                """;
+        AdmissionFixture f = AdmissionFixture.admit(dir, CLASS + gateway("gw", "shop", HTTP) + listenerSet);
+        assertThat(f.problems).extracting(Problem::toString).anyMatch(p -> p.startsWith("WARNING in.yaml:")
+                && p.contains("ListenerSet shop/extra: ListenerSet is not supported by kong-gitops"));
+    }
+
+    @Test
     void v1beta1AndV1alpha2ManifestsLoadAndAttach() {
         String yaml = """
                 apiVersion: gateway.networking.k8s.io/v1beta1

@@ -3,6 +3,8 @@ package io.konggitops.translate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.konggitops.cluster.ManifestClusterView;
+import io.konggitops.kong.KongTarget;
+import io.konggitops.kong.RouterFlavor;
 import io.konggitops.kong.deck.DeckWriter;
 import io.konggitops.source.ManifestLoader;
 import io.konggitops.source.Manifests;
@@ -45,6 +47,22 @@ class KicGoldenTest {
         return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> check(c, defaults)));
     }
 
+    /** Every {@code expression-routes-on} golden of the Ingress cases: Kong's expressions router (§1.12). */
+    @TestFactory
+    Stream<DynamicTest> everyIngressCaseMatchesKicExpressionsGolden() throws IOException {
+        Path shared = SharedData.dir();
+        Path golden = shared.resolve("kic-golden");
+        Map<String, Object> defaults = GoldenNormaliser.loadDefaults(shared.resolve("docs/kong-defaults.json"));
+        List<Path> cases = new ArrayList<>();
+        try (Stream<Path> s = Files.list(golden)) {
+            s.filter(p -> p.getFileName().toString().startsWith("ingress-v1-"))
+                    .filter(p -> Files.exists(p.resolve(EXPRESSIONS + "_golden.yaml"))).sorted().forEach(cases::add);
+        }
+        assertThat(cases).as("ingress-v1-* cases with an expressions golden in " + golden).hasSize(6);
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
+                () -> check(c, EXPRESSIONS, defaults)));
+    }
+
     /** KIC golden cases for the Kong CRDs translated so far. */
     private static final List<String> KONG_CRD_CASES = List.of("credentials", "kongplugin-instance-name", "kongupstreampolicy-ingress");
 
@@ -56,21 +74,40 @@ class KicGoldenTest {
         return KONG_CRD_CASES.stream().map(c -> DynamicTest.dynamicTest(c, () -> check(golden.resolve(c), defaults)));
     }
 
+    /** The golden whose settings file turns on KIC's {@code ExpressionRoutes} (Kong router_flavor expressions). */
+    static final String EXPRESSIONS = "expression-routes-on";
+
     private void check(Path caseDir, Map<String, Object> defaults) throws IOException {
-        Path input = Files.createDirectories(tmp.resolve(caseDir.getFileName().toString()));
+        check(caseDir, "default", defaults);
+    }
+
+    /** {@code golden}: {@code default}, or the name of a {@code <name>_settings.yaml} whose flags apply. */
+    private void check(Path caseDir, String golden, Map<String, Object> defaults) throws IOException {
+        Path input = Files.createDirectories(tmp.resolve(caseDir.getFileName().toString() + "-" + golden));
         Files.copy(caseDir.resolve("in.yaml"), input.resolve("in.yaml"));
         Manifests manifests = ManifestLoader.loadDirectory(input, "golden");
         assertThat(manifests.problems()).isEmpty();
-        TranslateOptions options = TranslateOptions.defaults();
+        TranslateOptions options = options(caseDir, golden);
         Translation t = Translator.translate(manifests, ManifestClusterView.endpoints(manifests), options);
         String ours = DeckWriter.write(t.desired(), DeckWriter.Format.YAML, true);
 
         Object actual = GoldenNormaliser.normalise(YAML.readValue(ours, Object.class), defaults, options.selectTag());
         Object expected = GoldenNormaliser.normalise(
-                YAML.readValue(caseDir.resolve("default_golden.yaml").toFile(), Object.class), defaults, null);
+                YAML.readValue(caseDir.resolve(golden + "_golden.yaml").toFile(), Object.class), defaults, null);
         String actualText = YAML.writeValueAsString(actual);
         String expectedText = YAML.writeValueAsString(expected);
         assertThat(actualText).as("normalised render of %s vs KIC default_golden.yaml (problems: %s)",
                 caseDir.getFileName(), t.problems()).isEqualTo(expectedText);
+    }
+
+    /** KIC's harness: Kong 3.9.1; {@code ExpressionRoutes: true} in the settings file means router_flavor expressions. */
+    static TranslateOptions options(Path caseDir, String golden) throws IOException {
+        TranslateOptions options = TranslateOptions.defaults();
+        Path settings = caseDir.resolve(golden + "_settings.yaml");
+        if (!Files.exists(settings)) return options;
+        boolean expressions = YAML.readTree(settings.toFile()).path("feature_flags").path("ExpressionRoutes")
+                .asBoolean(false);
+        return expressions ? options.withTarget(new KongTarget(KongTarget.DEFAULT.version(), RouterFlavor.EXPRESSIONS,
+                KongTarget.DEFAULT.dbless())) : options;
     }
 }

@@ -62,12 +62,7 @@ final class RouteAnnotations {
 
     /** Applies every route annotation; problems are reported once per Ingress (de-duplicated by Diagnostics). */
     void apply(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
-        bool(anns, STRIP_PATH, ingress, true).ifPresent(b -> r.stripPath = b);
-        httpsRedirect(r, ingress, anns);
-        bool(anns, PRESERVE_HOST, ingress, true).ifPresent(b -> r.preserveHost = b);
-        bool(anns, REQUEST_BUFFERING, ingress, false).ifPresent(b -> r.requestBuffering = b);
-        bool(anns, RESPONSE_BUFFERING, ingress, false).ifPresent(b -> r.responseBuffering = b);
-        protocols(r, ingress, anns);
+        applyCommon(r, ingress, anns);
         regexPriority(r, ingress, anns);
         methods(r, ingress, anns);
         snis(r, ingress, anns);
@@ -75,6 +70,25 @@ final class RouteAnnotations {
         headers(r, anns);
         pathHandling(r, ingress, anns);
         normalizeProtocols(r);
+    }
+
+    /**
+     * The annotations that set fields of an expression route too (KIC {@code overrideByAnnotation} with
+     * {@code ExpressionRoutes}): strip-path, redirect code, preserve-host, buffering, protocols. Hosts, methods, SNIs
+     * and headers go into the expression instead; regex-priority and path-handling do not apply; protocols are not
+     * normalised.
+     */
+    void applyToExpressionRoute(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
+        applyCommon(r, ingress, anns);
+    }
+
+    private void applyCommon(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
+        bool(anns, STRIP_PATH, ingress, true).ifPresent(b -> r.stripPath = b);
+        httpsRedirect(r, ingress, anns);
+        bool(anns, PRESERVE_HOST, ingress, true).ifPresent(b -> r.preserveHost = b);
+        bool(anns, REQUEST_BUFFERING, ingress, false).ifPresent(b -> r.requestBuffering = b);
+        bool(anns, RESPONSE_BUFFERING, ingress, false).ifPresent(b -> r.responseBuffering = b);
+        protocols(r, ingress, anns);
     }
 
     /**

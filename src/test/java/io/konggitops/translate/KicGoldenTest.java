@@ -56,11 +56,15 @@ class KicGoldenTest {
         List<Path> cases = new ArrayList<>();
         try (Stream<Path> s = Files.list(golden)) {
             s.filter(p -> p.getFileName().toString().startsWith("ingress-v1-"))
-                    .filter(p -> Files.exists(p.resolve(EXPRESSIONS + "_golden.yaml"))).sorted().forEach(cases::add);
+                    .filter(p -> Files.exists(p.resolve("expression-routes-on_golden.yaml"))).sorted()
+                    .forEach(cases::add);
         }
         assertThat(cases).as("ingress-v1-* cases with an expressions golden in " + golden).hasSize(6);
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(),
-                () -> check(c, EXPRESSIONS, defaults)));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.getFileName().toString(), () -> {
+            assertThat(expressionRoutes(c.resolve("expression-routes-on_settings.yaml"))).isTrue();
+            check(c, "expression-routes-on", TranslateOptions.defaults().withTarget(new KongTarget(
+                    KongTarget.DEFAULT.version(), RouterFlavor.EXPRESSIONS, KongTarget.DEFAULT.dbless())), defaults);
+        }));
     }
 
     /** KIC golden cases for the Kong CRDs translated so far. */
@@ -74,40 +78,51 @@ class KicGoldenTest {
         return KONG_CRD_CASES.stream().map(c -> DynamicTest.dynamicTest(c, () -> check(golden.resolve(c), defaults)));
     }
 
-    /** The golden whose settings file turns on KIC's {@code ExpressionRoutes} (Kong router_flavor expressions). */
-    static final String EXPRESSIONS = "expression-routes-on";
+    /** KIC golden cases of the Gateway API, {@code case/golden}: KIC's harness, no admission (see its README). */
+    private static final List<String> GATEWAY_API_CASES = List.of();
 
-    private void check(Path caseDir, Map<String, Object> defaults) throws IOException {
-        check(caseDir, "default", defaults);
+    @TestFactory
+    Stream<DynamicTest> gatewayApiCasesMatchKicGoldens() throws IOException {
+        Path shared = SharedData.dir();
+        Path golden = shared.resolve("kic-golden");
+        Map<String, Object> defaults = GoldenNormaliser.loadDefaults(shared.resolve("docs/kong-defaults.json"));
+        return GATEWAY_API_CASES.stream().map(c -> DynamicTest.dynamicTest(c, () -> {
+            String[] parts = c.split("/");
+            TranslateOptions options = TranslateOptions.defaults()
+                    .withGateway(new TranslateOptions.GatewayOptions(null, false));
+            if (expressionRoutes(golden.resolve(parts[0]).resolve(parts[1] + "_settings.yaml"))) {
+                options = options.withTarget(new KongTarget(KongTarget.DEFAULT.version(), RouterFlavor.EXPRESSIONS,
+                        KongTarget.DEFAULT.dbless()));
+            }
+            check(golden.resolve(parts[0]), parts[1], options, defaults);
+        }));
     }
 
-    /** {@code golden}: {@code default}, or the name of a {@code <name>_settings.yaml} whose flags apply. */
-    private void check(Path caseDir, String golden, Map<String, Object> defaults) throws IOException {
-        Path input = Files.createDirectories(tmp.resolve(caseDir.getFileName().toString() + "-" + golden));
+    /** {@code feature_flags.ExpressionRoutes: true} in a case's settings file. */
+    private static boolean expressionRoutes(Path settings) throws IOException {
+        return Files.exists(settings)
+                && YAML.readTree(settings.toFile()).path("feature_flags").path("ExpressionRoutes").asBoolean(false);
+    }
+
+    private void check(Path caseDir, Map<String, Object> defaults) throws IOException {
+        check(caseDir, "default", TranslateOptions.defaults(), defaults);
+    }
+
+    private void check(Path caseDir, String goldenName, TranslateOptions options, Map<String, Object> defaults)
+            throws IOException {
+        Path input = Files.createDirectories(tmp.resolve(caseDir.getFileName().toString() + "-" + goldenName));
         Files.copy(caseDir.resolve("in.yaml"), input.resolve("in.yaml"));
         Manifests manifests = ManifestLoader.loadDirectory(input, "golden");
         assertThat(manifests.problems()).isEmpty();
-        TranslateOptions options = options(caseDir, golden);
         Translation t = Translator.translate(manifests, ManifestClusterView.endpoints(manifests), options);
         String ours = DeckWriter.write(t.desired(), DeckWriter.Format.YAML, true);
 
         Object actual = GoldenNormaliser.normalise(YAML.readValue(ours, Object.class), defaults, options.selectTag());
         Object expected = GoldenNormaliser.normalise(
-                YAML.readValue(caseDir.resolve(golden + "_golden.yaml").toFile(), Object.class), defaults, null);
+                YAML.readValue(caseDir.resolve(goldenName + "_golden.yaml").toFile(), Object.class), defaults, null);
         String actualText = YAML.writeValueAsString(actual);
         String expectedText = YAML.writeValueAsString(expected);
-        assertThat(actualText).as("normalised render of %s vs KIC default_golden.yaml (problems: %s)",
-                caseDir.getFileName(), t.problems()).isEqualTo(expectedText);
-    }
-
-    /** KIC's harness: Kong 3.9.1; {@code ExpressionRoutes: true} in the settings file means router_flavor expressions. */
-    static TranslateOptions options(Path caseDir, String golden) throws IOException {
-        TranslateOptions options = TranslateOptions.defaults();
-        Path settings = caseDir.resolve(golden + "_settings.yaml");
-        if (!Files.exists(settings)) return options;
-        boolean expressions = YAML.readTree(settings.toFile()).path("feature_flags").path("ExpressionRoutes")
-                .asBoolean(false);
-        return expressions ? options.withTarget(new KongTarget(KongTarget.DEFAULT.version(), RouterFlavor.EXPRESSIONS,
-                KongTarget.DEFAULT.dbless())) : options;
+        assertThat(actualText).as("normalised render of %s vs KIC %s_golden.yaml (problems: %s)",
+                caseDir.getFileName(), goldenName, t.problems()).isEqualTo(expectedText);
     }
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * ({@code kongstate/route.go overrideByAnnotation}, then {@code normalizeProtocols}). A value KIC ignores is
  * ignored here too, with a WARNING naming the annotation.
  */
-final class RouteAnnotations {
+public final class RouteAnnotations {
     static final String STRIP_PATH = "konghq.com/strip-path";
     static final String PRESERVE_HOST = "konghq.com/preserve-host";
     static final String PROTOCOLS = "konghq.com/protocols";
@@ -47,7 +47,7 @@ final class RouteAnnotations {
 
     private final Diagnostics diag;
 
-    RouteAnnotations(Diagnostics diag) {
+    public RouteAnnotations(Diagnostics diag) {
         this.diag = diag;
     }
 
@@ -61,8 +61,13 @@ final class RouteAnnotations {
     }
 
     /** Applies every route annotation; problems are reported once per Ingress (de-duplicated by Diagnostics). */
-    void apply(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
-        applyCommon(r, ingress, anns);
+    public void apply(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
+        bool(anns, STRIP_PATH, ingress, true).ifPresent(b -> r.stripPath = b);
+        httpsRedirect(r, ingress, anns);
+        bool(anns, PRESERVE_HOST, ingress, true).ifPresent(b -> r.preserveHost = b);
+        bool(anns, REQUEST_BUFFERING, ingress, false).ifPresent(b -> r.requestBuffering = b);
+        bool(anns, RESPONSE_BUFFERING, ingress, false).ifPresent(b -> r.responseBuffering = b);
+        protocols(r, ingress, anns);
         regexPriority(r, ingress, anns);
         methods(r, ingress, anns);
         snis(r, ingress, anns);
@@ -79,10 +84,6 @@ final class RouteAnnotations {
      * normalised.
      */
     void applyToExpressionRoute(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
-        applyCommon(r, ingress, anns);
-    }
-
-    private void applyCommon(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
         bool(anns, STRIP_PATH, ingress, true).ifPresent(b -> r.stripPath = b);
         httpsRedirect(r, ingress, anns);
         bool(anns, PRESERVE_HOST, ingress, true).ifPresent(b -> r.preserveHost = b);

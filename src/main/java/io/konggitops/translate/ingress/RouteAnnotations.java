@@ -83,7 +83,7 @@ public final class RouteAnnotations {
      * and headers go into the expression instead; regex-priority and path-handling do not apply; protocols are not
      * normalised.
      */
-    void applyToExpressionRoute(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
+    public void applyToExpressionRoute(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
         bool(anns, STRIP_PATH, ingress, true).ifPresent(b -> r.stripPath = b);
         httpsRedirect(r, ingress, anns);
         bool(anns, PRESERVE_HOST, ingress, true).ifPresent(b -> r.preserveHost = b);

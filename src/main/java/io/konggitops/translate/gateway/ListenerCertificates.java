@@ -22,8 +22,8 @@ public final class ListenerCertificates implements KindTranslator {
                 if (l.certificateRefs().isEmpty()) continue;
                 if (l.certificateRefs().size() > 1) {
                     ctx.diag().report(Severity.ERROR, g.gateway(), "listener " + l.name() + " has "
-                                    + l.certificateRefs().size() + " certificateRefs; only one is supported (as in KIC), "
-                                    + "so the listener gets no certificate",
+                                    + l.certificateRefs().size() + " certificateRefs; only one is supported (as in "
+                                    + "KIC), so the listener gets no certificate",
                             "keep one Secret in spec.listeners[].tls.certificateRefs of listener " + l.name());
                     continue;
                 }

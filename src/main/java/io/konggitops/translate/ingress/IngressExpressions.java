@@ -24,7 +24,10 @@ import java.util.regex.Pattern;
  * its values; and the priority KIC packs into bits from the same inputs ({@link IngressPriority}).
  */
 final class IngressExpressions {
-    /** An Ingress path after KIC's normalisation: slashes flattened, empty → {@code /}, no type → ImplementationSpecific. */
+    /**
+     * An Ingress path after KIC's normalisation: slashes flattened, empty → {@code /}, no type →
+     * ImplementationSpecific.
+     */
     record PathSpec(String path, String type) {
     }
 

@@ -22,8 +22,9 @@ import java.util.TreeSet;
 
 /**
  * Kong certificates from TLS Secrets (kic-translation §1.7, §4.1): Ingress {@code spec.tls} and Gateway listeners
- * claim hosts for Secrets (first come first served), client-certificate Secrets are added without SNIs; every Secret's pair is validated; identical
- * cert+key pairs are merged into one certificate whose id is the UID of the oldest Secret (ties: smallest UID).
+ * claim hosts for Secrets (first come first served), client-certificate Secrets are added without SNIs; every
+ * Secret's pair is validated; identical cert+key pairs are merged into one certificate whose id is the UID of the
+ * oldest Secret (ties: smallest UID).
  */
 public final class Certificates {
     /** One Kong certificate with its SNIs (sorted). */

@@ -99,7 +99,8 @@ class GrpcRouteTranslatorTest {
                   - method: {service: pkg.Echo}
                   - method: {method: Get}
                   - method: {type: RegularExpression, service: 'pkg\\.E.*'}""", false);
-        assertThat(named(t, EntityType.ROUTE, "grpcroute.shop.echo.0.0").get("paths")).isEqualTo(List.of("~/pkg.Echo/"));
+        assertThat(named(t, EntityType.ROUTE, "grpcroute.shop.echo.0.0").get("paths"))
+                .isEqualTo(List.of("~/pkg.Echo/"));
         assertThat(named(t, EntityType.ROUTE, "grpcroute.shop.echo.0.1").get("paths")).isEqualTo(List.of("~/.+/Get"));
         assertThat(named(t, EntityType.ROUTE, "grpcroute.shop.echo.0.2").get("paths"))
                 .isEqualTo(List.of("~/pkg\\.E.*/.+"));

@@ -98,4 +98,25 @@ class ExpressionsRouterTest {
             assertThat(diff.exit()).as(diff.all()).isEqualTo(Main.OK);
         }
     }
+
+    @Test
+    void aDblessKongOnExpressionsGetsOneConfigAndThenReadsBackInSync() throws IOException {
+        Path repo = ingressRepo();
+        try (KongDouble kong = KongDouble.builder().dbless().routerFlavor("expressions").build().start()) {
+            Cli first = Cli.run("reconcile", "--repo", repo.toString(), "--endpoints", "manifests",
+                    "--kong-admin-url", kong.baseUrl());
+            assertThat(first.exit()).as(first.all()).isEqualTo(Main.OK);
+            assertThat(kong.stats().count("POST", "/config")).isEqualTo(1);
+            assertThat(kong.store().all("routes")).allSatisfy(route ->
+                    assertThat(route.path("expression").asText()).isNotEmpty());
+
+            Cli diff = Cli.run("diff", "--repo", repo.toString(), "--endpoints", "manifests", "--kong-admin-url",
+                    kong.baseUrl());
+            assertThat(diff.exit()).as(diff.all()).isEqualTo(Main.OK);
+            Cli again = Cli.run("reconcile", "--repo", repo.toString(), "--endpoints", "manifests",
+                    "--kong-admin-url", kong.baseUrl());
+            assertThat(again.exit()).as(again.all()).isEqualTo(Main.OK);
+            assertThat(kong.stats().count("POST", "/config")).isEqualTo(1);
+        }
+    }
 }

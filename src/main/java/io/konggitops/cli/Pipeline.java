@@ -73,7 +73,6 @@ final class Pipeline {
     }
 
     Desired desired(KongTarget target) {
-        supported(target, "--router-flavor");
         return desired(resolve(), target);
     }
 
@@ -83,7 +82,6 @@ final class Pipeline {
 
     /** {@code availablePlugins}: the live Kong's {@code plugins.available_on_server}, null when not known. */
     Desired desired(Resolved resolved, KongTarget target, java.util.Set<String> availablePlugins) {
-        supported(target, "Kong's router_flavor (GET / of " + config.kong().adminUrl() + ")");
         Manifests manifests = resolved.manifests();
         ClusterView view = resolved.view();
         JobConfig.Translation t = config.translation();
@@ -98,18 +96,6 @@ final class Pipeline {
         boolean loadFailed = manifests.problems().stream().anyMatch(Problem::isError);
         boolean stop = config.sync().onInvalid().equals("fail") && problems.stream().anyMatch(Problem::isError);
         return new Desired(manifests.commit(), translation, problems, loadFailed, stop);
-    }
-
-    /**
-     * Expression routes are not translated yet: a run for that router flavor stops before anything is rendered,
-     * planned or written, instead of producing an empty configuration (which reconcile would apply as deletions).
-     */
-    private static void supported(KongTarget target, String from) {
-        if (target.routerFlavor().expressions()) {
-            throw new StopException("router flavor expressions (from " + from + ") is not supported yet: kong-gitops "
-                    + "translates for traditional and traditional_compatible only, so nothing was rendered, planned "
-                    + "or written. Run Kong with router_flavor = traditional_compatible (the default) or traditional.");
-        }
     }
 
     SourceSpec sourceSpec() {

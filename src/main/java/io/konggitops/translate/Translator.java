@@ -12,6 +12,11 @@ import io.konggitops.translate.tls.Certificates;
 import io.konggitops.translate.upstream.UpstreamBuilder;
 import io.konggitops.translate.gateway.GatewayAdmission;
 import io.konggitops.translate.gateway.GatewayRoutes;
+import io.konggitops.translate.gateway.ListenerCertificates;
+import io.konggitops.translate.gateway.grpc.GrpcRouteTranslator;
+import io.konggitops.translate.gateway.stream.TcpRouteTranslator;
+import io.konggitops.translate.gateway.stream.TlsRouteTranslator;
+import io.konggitops.translate.gateway.stream.UdpRouteTranslator;
 import io.konggitops.translate.upstream.policy.UpstreamPolicies;
 
 import java.util.ArrayList;
@@ -30,7 +35,9 @@ import java.util.function.Supplier;
  */
 public final class Translator {
     /** The resource kinds, in KIC's order. A new kind is a new translator here. */
-    private static final List<Supplier<KindTranslator>> KINDS = List.of(IngressTranslator::new);
+    private static final List<Supplier<KindTranslator>> KINDS = List.of(IngressTranslator::new,
+            GrpcRouteTranslator::new, TcpRouteTranslator::new, UdpRouteTranslator::new, TlsRouteTranslator::new,
+            ListenerCertificates::new);
 
     private Translator() {
     }

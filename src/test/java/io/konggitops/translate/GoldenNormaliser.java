@@ -31,7 +31,57 @@ final class GoldenNormaliser {
     }
 
     static Object normalise(Object doc, Map<String, Object> defaults, String selectTag) {
-        return walk(doc, null, defaults, selectTag);
+        Object out = walk(hoistNestedPlugins(doc), null, defaults, selectTag);
+        if (out instanceof Map<?, ?> m && m.get("plugins") instanceof List<?> plugins) {
+            List<Object> sorted = new ArrayList<>(plugins);
+            sorted.sort(java.util.Comparator.comparing(Object::toString));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> doc2 = (Map<String, Object>) m;
+            doc2.put("plugins", sorted);
+        }
+        return out;
+    }
+
+    /**
+     * A plugin nested under its service or route ({@code services[].plugins[]}, KIC's form) and the same plugin at
+     * the top level naming its parent ({@code service: <name>}, our decK form) are one thing: nested plugins are
+     * moved to the top level with their parent's name, and the top-level plugins sorted.
+     */
+    @SuppressWarnings("unchecked")
+    private static Object hoistNestedPlugins(Object doc) {
+        if (!(doc instanceof Map<?, ?> m)) return doc;
+        Map<String, Object> out = new java.util.LinkedHashMap<>((Map<String, Object>) m);
+        List<Object> top = out.get("plugins") instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>();
+        if (out.get("services") instanceof List<?> services) {
+            List<Object> copies = new ArrayList<>();
+            for (Object svc : services) {
+                Map<String, Object> s = new java.util.LinkedHashMap<>((Map<String, Object>) svc);
+                hoist(s, "service", top);
+                if (s.get("routes") instanceof List<?> routes) {
+                    List<Object> rcopies = new ArrayList<>();
+                    for (Object route : routes) {
+                        Map<String, Object> r = new java.util.LinkedHashMap<>((Map<String, Object>) route);
+                        hoist(r, "route", top);
+                        rcopies.add(r);
+                    }
+                    s.put("routes", rcopies);
+                }
+                copies.add(s);
+            }
+            out.put("services", copies);
+        }
+        if (!top.isEmpty()) out.put("plugins", top);
+        return out;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void hoist(Map<String, Object> parent, String parentField, List<Object> top) {
+        if (!(parent.remove("plugins") instanceof List<?> nested)) return;
+        for (Object p : nested) {
+            Map<String, Object> plugin = new java.util.LinkedHashMap<>((Map<String, Object>) p);
+            plugin.put(parentField, parent.get("name"));
+            top.add(plugin);
+        }
     }
 
     @SuppressWarnings("unchecked")

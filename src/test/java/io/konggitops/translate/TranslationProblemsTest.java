@@ -100,16 +100,6 @@ class TranslationProblemsTest {
         assertThat(ps.toString()).doesNotContain("PRIVATE KEY");
     }
 
-    @Test
-    void expressionsFlavorIsReportedInsteadOfWrongOutput() {
-        Manifests m = TestManifests.load(dir, ingress("web", "", "w.example.test", "web", "name: http"));
-        Translation t = Translator.translate(m, ManifestClusterView.endpoints(m), TranslateOptions.defaults()
-                .withTarget(new io.konggitops.kong.KongTarget("3.9.1", io.konggitops.kong.RouterFlavor.EXPRESSIONS,
-                        true)));
-        assertThat(only(t, "router flavor expressions is not supported yet").severity()).isEqualTo(Severity.ERROR);
-        assertThat(t.desired().isEmpty()).isTrue();
-    }
-
     private static String tlsIngress(String name, String secret) {
         return ingress(name, "", "shop.example.test", "web", "name: http") + """
                   tls:

@@ -20,6 +20,17 @@ final class RouteExpression {
     static void check(Checks c, List<Object> protocols) {
         if (!protocols.isEmpty() && STREAM.contains(String.valueOf(protocols.get(0)))) return;
         boolean anyEscape = KongVersions.atLeast(c.target().version(), 3, 4);
+        if (c.get("expression") instanceof String expression) {
+            for (String re : regexLiterals(expression)) {
+                String why = AtcRegex.error(re, anyEscape);
+                if (why != null) {
+                    c.fail("expression", PREFIX + "'" + re + "': " + why, "Kong's expressions router matches "
+                            + "regexes with the Rust regex engine: rewrite the regex without look-around, "
+                            + "back-references, atomic groups or PCRE-only escapes");
+                    return;
+                }
+            }
+        }
         List<Object> paths = c.list("paths", List.of());
         for (int i = 0; i < paths.size(); i++) {
             if (!(paths.get(i) instanceof String p) || !p.startsWith("~")) continue;
@@ -49,5 +60,52 @@ final class RouteExpression {
                 }
             }
         }
+    }
+
+    /**
+     * The right-hand sides of the {@code ~} (regex match) predicates of an expression, unescaped: string literals are
+     * read whole (so a {@code ~} inside one is not an operator), {@code \\}, {@code \"}, {@code \n}, {@code \r} and
+     * {@code \t} are the escapes KIC writes.
+     */
+    static List<String> regexLiterals(String expression) {
+        List<String> out = new java.util.ArrayList<>();
+        String lastToken = "";
+        int i = 0;
+        while (i < expression.length()) {
+            char ch = expression.charAt(i);
+            if (ch == '"') {
+                StringBuilder lit = new StringBuilder();
+                int j = i + 1;
+                while (j < expression.length() && expression.charAt(j) != '"') {
+                    char e = expression.charAt(j);
+                    if (e == '\\' && j + 1 < expression.length()) {
+                        char n = expression.charAt(++j);
+                        lit.append(switch (n) {
+                            case 'n' -> '\n';
+                            case 'r' -> '\r';
+                            case 't' -> '\t';
+                            default -> n;
+                        });
+                    } else {
+                        lit.append(e);
+                    }
+                    j++;
+                }
+                if (lastToken.equals("~")) out.add(lit.toString());
+                lastToken = "\"";
+                i = j + 1;
+            } else if (Character.isWhitespace(ch)) {
+                i++;
+            } else {
+                int j = i;
+                while (j < expression.length() && !Character.isWhitespace(expression.charAt(j))
+                        && expression.charAt(j) != '"') {
+                    j++;
+                }
+                lastToken = expression.substring(i, j);
+                i = j;
+            }
+        }
+        return out;
     }
 }

@@ -33,11 +33,13 @@ final class RouteSubschemas {
                     mustBeEmpty(c, f, "cannot set '" + f + "' " + err);
                 }
                 if (protocols.stream().allMatch(p -> List.of("tcp", "tls", "udp").contains(p))
-                        && !c.present("sources") && !c.present("destinations") && !c.present("snis")) {
+                        && !c.present("sources") && !c.present("destinations") && !c.present("snis")
+                        && !(expressions && c.present("expression"))) {
                     c.fail("@entity", "must set one of 'sources', 'destinations', 'snis' when 'protocols' is 'tcp', "
                             + "'tls' or 'udp'", "give the route a source, destination or SNI to match on");
                 }
-                if (protocols.stream().allMatch("tls_passthrough"::equals) && !c.present("snis")) {
+                if (protocols.stream().allMatch("tls_passthrough"::equals) && !c.present("snis")
+                        && !(expressions && c.present("expression"))) {
                     c.fail("@entity", "must set snis when 'protocols' is 'tls_passthrough'", "add SNIs to the route");
                 }
             }

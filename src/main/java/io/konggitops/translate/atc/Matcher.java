@@ -30,7 +30,7 @@ public sealed interface Matcher permits Matcher.Predicate, Matcher.And, Matcher.
 
     record And(List<Matcher> parts) implements Matcher {
         public And {
-            parts = List.copyOf(parts);
+            parts = parts.stream().filter(java.util.Objects::nonNull).toList();
         }
 
         @Override
@@ -41,7 +41,7 @@ public sealed interface Matcher permits Matcher.Predicate, Matcher.And, Matcher.
 
     record Or(List<Matcher> parts) implements Matcher {
         public Or {
-            parts = List.copyOf(parts);
+            parts = parts.stream().filter(java.util.Objects::nonNull).toList();
         }
 
         @Override

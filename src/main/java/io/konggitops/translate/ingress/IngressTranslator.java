@@ -24,6 +24,7 @@ import io.konggitops.translate.naming.KongTags;
 import io.konggitops.translate.tls.Certificates;
 import io.konggitops.translate.upstream.PortDef;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -32,21 +33,29 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Ingress (networking.k8s.io/v1) → Kong services and routes for the traditional routers (kic-translation §1-§2):
- * class selection, grouping by (Ingress, host, Service, port), paths, default backend, TLS claims, Service and route
- * annotations. Upstreams and targets are built afterwards from the returned drafts.
+ * Ingress (networking.k8s.io/v1) → Kong services and routes (kic-translation §1-§2): class selection, grouping by
+ * (Ingress, host, Service, port), paths, default backend, TLS claims, Service and route annotations. Under Kong's
+ * expressions router each route gets KIC's expression and priority instead of paths and hosts (§1.12,
+ * {@link IngressExpressions}). Upstreams and targets are built afterwards from the returned drafts.
  */
 public final class IngressTranslator implements KindTranslator {
     private ClusterView view;
     private Diagnostics diag;
     private Certificates certificates;
+    /** Kong runs the expressions router: routes get an expression and a priority (kic-translation §1.12). */
+    private boolean expressions;
+    /** The rule host and the normalised Ingress paths of each rule route, by route name (for expressions). */
+    private final Map<String, RuleMatch> ruleMatches = new LinkedHashMap<>();
+
+    private record RuleMatch(String host, List<IngressExpressions.PathSpec> paths) {
+    }
 
     @Override
     public List<ServiceDraft> translate(TranslationContext ctx) {
         this.view = ctx.view();
         this.diag = ctx.diag();
         this.certificates = ctx.certificates();
-        if (ctx.options().target().routerFlavor().expressions()) return expressionsNotSupported(ctx.manifests());
+        this.expressions = ctx.options().target().routerFlavor().expressions();
         return translate(ctx.manifests(), ctx.options().ingressClass());
     }
 
@@ -72,23 +81,25 @@ public final class IngressTranslator implements KindTranslator {
         rejectRewrites(services);
         RouteAnnotations routeAnnotations = new RouteAnnotations(diag);
         ServiceAnnotations serviceAnnotations = new ServiceAnnotations(diag, view, certificates);
+        IngressExpressions expressionBuilder = new IngressExpressions(diag);
         for (ServiceDraft s : services.values()) {
             populate(s, serviceAnnotations);
-            for (RouteDraft r : s.routes) routeAnnotations.apply(r, r.source, annotations(r.source));
-        }
-        return List.copyOf(services.values());
-    }
-
-    /** Expression routes for Ingress are not translated yet, and no wrong output is produced. */
-    private List<ServiceDraft> expressionsNotSupported(Manifests manifests) {
-        for (ManifestObject mo : manifests.objects()) {
-            if (mo.object() instanceof Ingress) {
-                diag.report(Severity.ERROR, mo, "router flavor expressions is not supported yet",
-                        "run Kong with router_flavor traditional_compatible or traditional (or pass "
-                                + "--router-flavor traditional_compatible)");
+            for (RouteDraft r : s.routes) {
+                Map<String, String> anns = annotations(r.source);
+                if (!expressions) {
+                    routeAnnotations.apply(r, r.source, anns);
+                    continue;
+                }
+                routeAnnotations.applyToExpressionRoute(r, r.source, anns);
+                RuleMatch match = ruleMatches.get(r.name);
+                if (match == null) {
+                    IngressExpressions.applyDefaultBackend(r);
+                } else {
+                    expressionBuilder.apply(r, r.source, match.host(), match.paths(), anns);
+                }
             }
         }
-        return List.of();
+        return List.copyOf(services.values());
     }
 
     static final Comparator<ManifestObject> OLDEST_FIRST = Comparator
@@ -132,6 +143,11 @@ public final class IngressTranslator implements KindTranslator {
                 }
                 route.paths.addAll(IngressPaths.kongPaths(p.getPath(), p.getPathType(), regexPrefix,
                         params.enableLegacyRegexDetection()));
+                String h = host;
+                ruleMatches.computeIfAbsent(routeName, n -> new RuleMatch(h, new ArrayList<>())).paths()
+                        .add(new IngressExpressions.PathSpec(IngressPaths.normalisePath(p.getPath()),
+                                p.getPathType() == null || p.getPathType().isEmpty() ? "ImplementationSpecific"
+                                        : p.getPathType()));
             }
         }
         List<IngressTLS> tls = ing.getSpec() == null || ing.getSpec().getTls() == null

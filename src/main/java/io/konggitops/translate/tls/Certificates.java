@@ -21,9 +21,10 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * Kong certificates from TLS Secrets (kic-translation §1.7): Ingress {@code spec.tls} claims hosts for Secrets (first
- * come first served), client-certificate Secrets are added without SNIs; every Secret's pair is validated; identical
- * cert+key pairs are merged into one certificate whose id is the UID of the oldest Secret (ties: smallest UID).
+ * Kong certificates from TLS Secrets (kic-translation §1.7, §4.1): Ingress {@code spec.tls} and Gateway listeners
+ * claim hosts for Secrets (first come first served), client-certificate Secrets are added without SNIs; every
+ * Secret's pair is validated; identical cert+key pairs are merged into one certificate whose id is the UID of the
+ * oldest Secret (ties: smallest UID).
  */
 public final class Certificates {
     /** One Kong certificate with its SNIs (sorted). */
@@ -57,6 +58,24 @@ public final class Certificates {
                                 + " is already served by Secret " + owner + "; the first one wins (as in KIC)",
                         "use one Secret per host across all Ingresses");
             }
+        }
+    }
+
+    /**
+     * A Gateway listener's certificate Secret (kic-translation §4.1): it serves {@code sni} (the listener's hostname,
+     * or {@code *} for any). Claims are first come first served across Ingress TLS and listeners, as KIC merges them.
+     */
+    public void addListenerCertificate(ManifestObject gateway, String namespace, String secretName, String sni) {
+        String key = namespace + "/" + secretName;
+        Use use = use(namespace, secretName);
+        if (!use.referrers.contains(gateway)) use.referrers.add(gateway);
+        String owner = hostOwner.putIfAbsent(sni, key);
+        if (owner == null || owner.equals(key)) {
+            use.hosts.add(sni);
+        } else {
+            diag.report(Severity.WARNING, gateway, "conflicting TLS hosts: SNI " + sni + " of Secret " + key
+                    + " is already served by Secret " + owner + "; the first one wins (as in KIC)",
+                    "use one certificate per hostname across Ingresses and Gateway listeners");
         }
     }
 

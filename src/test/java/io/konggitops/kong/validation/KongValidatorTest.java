@@ -63,6 +63,11 @@ class KongValidatorTest {
                 row("an escaped slash fails the ATC check before Kong 3.4 (Rust regex before 1.8)",
                         new KongTarget("3.3.1", TRADITIONAL_COMPATIBLE, false),
                         route(Map.of("paths", List.of("~/a\\/b"))), "paths[0]", "unrecognized escape sequence"),
+                row("a look-ahead in the regex of an expression fails the ATC check", EXPRESSIONS,
+                        expressionRoute("(http.host == \"a.test\") && (http.path ~ \"^/orders/(?!internal)\")"),
+                        "expression", "regex parse error in '^/orders/(?!internal)': look-around"),
+                row("an escaped quote does not end an expression's regex literal", EXPRESSIONS,
+                        expressionRoute("http.headers.x_a ~ \"a\\\"(?<=b)\""), "expression", "look-around"),
                 row("a header regex with a look-ahead fails the ATC check",
                         route(Map.of("headers", Map.of("x-version", List.of("~*v(?=1)")))), "headers.x-version",
                         "look-around"),
@@ -195,6 +200,12 @@ class KongValidatorTest {
                 row("a wildcard SNI on an https route passes", route(Map.of("snis", List.of("*.example.com")))),
                 row("snis alone are a matcher for https", route(Map.of("paths", List.of(), "snis",
                         List.of("a.example.com")))),
+                row("KIC's Ingress expression route passes under expressions", EXPRESSIONS, expressionRoute(
+                        "((http.host == \"a.test\") || (http.host =^ \".b.test\")) && ((http.path == \"/healthz\") "
+                                + "|| (http.path ~ \"^/orders/\\\\d+$\") || (http.path ~ \"^/(?<id>[a-z]+)\")) && "
+                                + "(http.headers.x_zone ~ \"us-.*\") && (tls.sni == \"a.test\")")),
+                row("a tilde inside a string literal is not a regex operator", EXPRESSIONS,
+                        expressionRoute("http.path == \"/~(?!x)\"")),
                 row("a header regex passes the ATC check", route(Map.of("headers",
                         Map.of("x-version", List.of("~*^v[0-9]+$", "v1"))))),
                 row("a gRPC route without strip_path passes", route(Map.of("protocols", List.of("grpc", "grpcs"),
@@ -281,6 +292,19 @@ class KongValidatorTest {
         f.put("regex_priority", 0);
         f.put("tags", List.of("k8s-name:web", "managed-by:kong-gitops"));
         f.putAll(overrides);
+        return KongEntity.of(EntityType.ROUTE, f);
+    }
+
+    /** A route of Kong's expressions router as KIC emits it: expression and priority, no traditional matchers. */
+    static KongEntity expressionRoute(String expression) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("name", "shop.web.web.example.com.80");
+        f.put("service", Map.of("id", "24b7278c-bf6b-539d-bd6b-7c83220ed5b6"));
+        f.put("expression", expression);
+        f.put("priority", 57178899677185L);
+        f.put("strip_path", false);
+        f.put("https_redirect_status_code", 426);
+        f.put("tags", List.of("k8s-name:web", "managed-by:kong-gitops"));
         return KongEntity.of(EntityType.ROUTE, f);
     }
 

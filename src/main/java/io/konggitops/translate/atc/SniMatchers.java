@@ -1,0 +1,29 @@
+package io.konggitops.translate.atc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The SNI part of an expression route (KIC {@code sniMatcherFromSNIs}): any of the SNIs, each an exact
+ * {@code tls.sni} match. An entry that is not a plain host name (KIC's pattern: no wildcard) is left out.
+ */
+public final class SniMatchers {
+    private static final Pattern VALID_SNI =
+            Pattern.compile("^([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*$");
+
+    private SniMatchers() {
+    }
+
+    public static boolean valid(String sni) {
+        return VALID_SNI.matcher(sni).matches();
+    }
+
+    public static Matcher anyOf(List<String> snis) {
+        List<Matcher> parts = new ArrayList<>();
+        for (String sni : snis) {
+            if (valid(sni)) parts.add(Matcher.predicate(Field.TLS_SNI, Op.EQUALS, sni));
+        }
+        return new Matcher.Or(parts);
+    }
+}

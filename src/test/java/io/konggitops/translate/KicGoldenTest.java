@@ -3,6 +3,8 @@ package io.konggitops.translate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.konggitops.cluster.ManifestClusterView;
+import io.konggitops.kong.KongTarget;
+import io.konggitops.kong.RouterFlavor;
 import io.konggitops.kong.deck.DeckWriter;
 import io.konggitops.source.ManifestLoader;
 import io.konggitops.source.Manifests;
@@ -56,21 +58,52 @@ class KicGoldenTest {
         return KONG_CRD_CASES.stream().map(c -> DynamicTest.dynamicTest(c, () -> check(golden.resolve(c), defaults)));
     }
 
+    /** KIC golden cases of the Gateway API, {@code case/golden}: KIC's harness, no admission (see its README). */
+    private static final List<String> GATEWAY_API_CASES = List.of("httproute-example/default",
+            "httproute-example/expression-routes-on", "host-header-annotation-httproute/default");
+
+    @TestFactory
+    Stream<DynamicTest> gatewayApiCasesMatchKicGoldens() throws IOException {
+        Path shared = SharedData.dir();
+        Path golden = shared.resolve("kic-golden");
+        Map<String, Object> defaults = GoldenNormaliser.loadDefaults(shared.resolve("docs/kong-defaults.json"));
+        return GATEWAY_API_CASES.stream().map(c -> DynamicTest.dynamicTest(c, () -> {
+            String[] parts = c.split("/");
+            TranslateOptions options = TranslateOptions.defaults()
+                    .withGateway(new TranslateOptions.GatewayOptions(null, false));
+            if (expressionRoutes(golden.resolve(parts[0]).resolve(parts[1] + "_settings.yaml"))) {
+                options = options.withTarget(new KongTarget(KongTarget.DEFAULT.version(), RouterFlavor.EXPRESSIONS,
+                        KongTarget.DEFAULT.dbless()));
+            }
+            check(golden.resolve(parts[0]), parts[1], options, defaults);
+        }));
+    }
+
+    /** {@code feature_flags.ExpressionRoutes: true} in a case's settings file. */
+    private static boolean expressionRoutes(Path settings) throws IOException {
+        return Files.exists(settings)
+                && YAML.readTree(settings.toFile()).path("feature_flags").path("ExpressionRoutes").asBoolean(false);
+    }
+
     private void check(Path caseDir, Map<String, Object> defaults) throws IOException {
-        Path input = Files.createDirectories(tmp.resolve(caseDir.getFileName().toString()));
+        check(caseDir, "default", TranslateOptions.defaults(), defaults);
+    }
+
+    private void check(Path caseDir, String goldenName, TranslateOptions options, Map<String, Object> defaults)
+            throws IOException {
+        Path input = Files.createDirectories(tmp.resolve(caseDir.getFileName().toString() + "-" + goldenName));
         Files.copy(caseDir.resolve("in.yaml"), input.resolve("in.yaml"));
         Manifests manifests = ManifestLoader.loadDirectory(input, "golden");
         assertThat(manifests.problems()).isEmpty();
-        TranslateOptions options = TranslateOptions.defaults();
         Translation t = Translator.translate(manifests, ManifestClusterView.endpoints(manifests), options);
         String ours = DeckWriter.write(t.desired(), DeckWriter.Format.YAML, true);
 
         Object actual = GoldenNormaliser.normalise(YAML.readValue(ours, Object.class), defaults, options.selectTag());
         Object expected = GoldenNormaliser.normalise(
-                YAML.readValue(caseDir.resolve("default_golden.yaml").toFile(), Object.class), defaults, null);
+                YAML.readValue(caseDir.resolve(goldenName + "_golden.yaml").toFile(), Object.class), defaults, null);
         String actualText = YAML.writeValueAsString(actual);
         String expectedText = YAML.writeValueAsString(expected);
-        assertThat(actualText).as("normalised render of %s vs KIC default_golden.yaml (problems: %s)",
-                caseDir.getFileName(), t.problems()).isEqualTo(expectedText);
+        assertThat(actualText).as("normalised render of %s vs KIC %s_golden.yaml (problems: %s)",
+                caseDir.getFileName(), goldenName, t.problems()).isEqualTo(expectedText);
     }
 }

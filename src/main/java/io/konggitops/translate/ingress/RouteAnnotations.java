@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * ({@code kongstate/route.go overrideByAnnotation}, then {@code normalizeProtocols}). A value KIC ignores is
  * ignored here too, with a WARNING naming the annotation.
  */
-final class RouteAnnotations {
+public final class RouteAnnotations {
     static final String STRIP_PATH = "konghq.com/strip-path";
     static final String PRESERVE_HOST = "konghq.com/preserve-host";
     static final String PROTOCOLS = "konghq.com/protocols";
@@ -47,7 +47,7 @@ final class RouteAnnotations {
 
     private final Diagnostics diag;
 
-    RouteAnnotations(Diagnostics diag) {
+    public RouteAnnotations(Diagnostics diag) {
         this.diag = diag;
     }
 
@@ -61,7 +61,7 @@ final class RouteAnnotations {
     }
 
     /** Applies every route annotation; problems are reported once per Ingress (de-duplicated by Diagnostics). */
-    void apply(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
+    public void apply(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
         bool(anns, STRIP_PATH, ingress, true).ifPresent(b -> r.stripPath = b);
         httpsRedirect(r, ingress, anns);
         bool(anns, PRESERVE_HOST, ingress, true).ifPresent(b -> r.preserveHost = b);

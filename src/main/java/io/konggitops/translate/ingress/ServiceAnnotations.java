@@ -19,7 +19,7 @@ import java.util.Set;
  * {@code konghq.com/*} annotations of the Kubernetes Service applied to the Kong service (and upstream host header),
  * as KIC's {@code kongstate/service.go overrideByAnnotation} (kic-translation §2.2).
  */
-final class ServiceAnnotations {
+public final class ServiceAnnotations {
     static final String PROTOCOL = "konghq.com/protocol";
     static final String PATH = "konghq.com/path";
     static final String CONNECT_TIMEOUT = "konghq.com/connect-timeout";
@@ -40,13 +40,13 @@ final class ServiceAnnotations {
     private final ClusterView view;
     private final Certificates certificates;
 
-    ServiceAnnotations(Diagnostics diag, ClusterView view, Certificates certificates) {
+    public ServiceAnnotations(Diagnostics diag, ClusterView view, Certificates certificates) {
         this.diag = diag;
         this.view = view;
         this.certificates = certificates;
     }
 
-    void apply(ServiceDraft s, Service svc) {
+    public void apply(ServiceDraft s, Service svc) {
         Map<String, String> anns = svc.getMetadata().getAnnotations() == null
                 ? Map.of() : svc.getMetadata().getAnnotations();
         String ns = svc.getMetadata().getNamespace();

@@ -25,6 +25,14 @@ public final class KongTags {
 
     /** Tags for a Kubernetes object, including its {@code konghq.com/tags}. */
     public static List<String> forObject(HasMetadata obj) {
+        return forObject(obj, List.of());
+    }
+
+    /**
+     * Tags for a Kubernetes object with KIC's additional tags (e.g. {@code k8s-named-route-rule:<rule>}) after its
+     * metadata tags and before its {@code konghq.com/tags}.
+     */
+    public static List<String> forObject(HasMetadata obj, List<String> additional) {
         String apiVersion = obj.getApiVersion() == null ? "" : obj.getApiVersion();
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
@@ -37,6 +45,7 @@ public final class KongTags {
         add(tags, "k8s-uid:", meta == null ? null : meta.getUid());
         add(tags, "k8s-group:", group);
         add(tags, "k8s-version:", version);
+        tags.addAll(additional);
         return withUserTags(tags, meta == null ? null : meta.getAnnotations());
     }
 

@@ -89,16 +89,33 @@ final class Commands {
         return Main.OK;
     }
 
-    /** load → resolve → translate → problems. */
+    /**
+     * load → resolve → translate → problems and the Gateway API status. With {@code --report json|markdown} (and
+     * {@code --report-file}) the same as a report: no Kong, no plan, outcome {@code in-sync} or {@code error}.
+     */
     private int validate() {
         Pipeline.Desired d = pipeline.desired(pipeline.flagTarget());
         long errors = d.problems().stream().filter(Problem::isError).count();
+        Reports.Format format = Reports.Format.parse(config.output().report());
+        if (format != Reports.Format.TEXT || config.output().reportFile() != null) {
+            RunReport report = RunReport.stopped("validate", config.source().repo(), d.commit(),
+                    new RunReport.KongInfo(null, null, null, null), d.problems(), null,
+                    errors > 0 ? RunReport.Status.ERROR : RunReport.Status.IN_SYNC,
+                    errors > 0 ? errors + " error(s) in the manifests (see the problems)" : "")
+                    .withGatewayStatus(d.translation().gatewayStatus());
+            if (format != Reports.Format.TEXT) {
+                report(report);
+                return errors > 0 ? Main.ERROR : Main.OK;
+            }
+            write(config.output().reportFile(), Reports.render(report, format), null);
+        }
         out.println("kong-gitops validate: " + config.source().repo() + " @ " + d.commit() + ": "
                 + d.translation().desired().size() + " Kong entities, " + errors + " error(s), "
                 + (d.problems().size() - errors) + " other problem(s)");
         for (Problem p : d.problems()) {
             out.println("  " + p);
         }
+        out.print(Reports.gatewayStatusText(d.translation().gatewayStatus(), ui.color()));
         return errors > 0 ? Main.ERROR : Main.OK;
     }
 
@@ -122,6 +139,7 @@ final class Commands {
                 run.kong = kongInfo(root);
                 Pipeline.Desired d = pipeline.desired(resolved, root.target(), root.plugins());
                 run.problems = d.problems();
+                run.gatewayStatus = d.translation().gatewayStatus();
                 if (stopped(run, d)) return Main.ERROR;
                 Plan plan = plan(admin, root, d.translation().desired());
                 run.report(new RunReport(run.command, config.source().repo(), d.commit(), run.kong, d.problems(), plan,
@@ -138,6 +156,7 @@ final class Commands {
         Pipeline.Desired d = pipeline.desired(target);
         run.commit = d.commit();
         run.problems = d.problems();
+        run.gatewayStatus = d.translation().gatewayStatus();
         if (stopped(run, d)) return Main.ERROR;
         KongState live = owned(DeckReader.read(file));
         Plan plan = Differ.diff(d.translation().desired(), live, Schemas.builtin(target.routerFlavor()),
@@ -156,6 +175,7 @@ final class Commands {
                 run.kong = kongInfo(root);
                 Pipeline.Desired d = pipeline.desired(resolved, root.target(), root.plugins());
                 run.problems = d.problems();
+                run.gatewayStatus = d.translation().gatewayStatus();
                 if (stopped(run, d)) return Main.ERROR;
                 if (d.loadFailed()) {
                     printProblems(d.problems());
@@ -252,6 +272,7 @@ final class Commands {
         String commit;
         RunReport.KongInfo kong = new RunReport.KongInfo(config.kong().adminUrl(), null, null, null);
         List<Problem> problems = List.of();
+        io.konggitops.translate.gateway.status.GatewayApiStatus gatewayStatus;
         boolean reported;
         RunReport last;
         final long started = System.nanoTime();
@@ -262,6 +283,9 @@ final class Commands {
 
         /** Writes the report; a run reports once, even when writing the report is what fails. */
         void report(RunReport report) {
+            if (report.gatewayStatus() == null && gatewayStatus != null) {
+                report = report.withGatewayStatus(gatewayStatus);
+            }
             reported = true;
             last = report;
             Commands.this.report(report);

@@ -88,7 +88,7 @@ final class Pipeline {
         ClusterView view = resolved.view();
         JobConfig.Translation t = config.translation();
         TranslateOptions options = new TranslateOptions(t.ingressClass(), t.selectTag(), target, t.workspace(),
-                t.clusterDomain(), t.drain());
+                t.clusterDomain(), t.drain(), new TranslateOptions.GatewayOptions(t.gatewayControllerName(), true));
         Translation translation = io.konggitops.translate.PluginPolicy.apply(
                 Translator.translate(manifests, view, options), availablePlugins,
                 java.util.Set.copyOf(t.denyPlugins()));

@@ -12,6 +12,8 @@ import java.util.Set;
 record Setting(String name, String label, String help, boolean isSwitch, Set<String> commands) {
     static final Set<String> ALL_COMMANDS = Set.of("render", "validate", "diff", "reconcile");
     static final Set<String> LIVE = Set.of("diff", "reconcile");
+    /** Commands that write a report ({@code validate}: problems and Gateway API status, no plan). */
+    static final Set<String> REPORTING = Set.of("validate", "diff", "reconcile");
 
     String flag() {
         return "--" + name;
@@ -54,6 +56,8 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
             value("cluster-retries", "N", "Retries of a Kubernetes API request on connection errors and "
                     + "5xx/429, with backoff (default 3, 0 = none).", ALL_COMMANDS),
             value("ingress-class", "CLASS", "Ingress class to translate (default kong).", ALL_COMMANDS),
+            value("gateway-controller-name", "NAME", "GatewayClass spec.controllerName whose Gateways and routes "
+                    + "are translated (default konghq.com/kic-gateway-controller).", ALL_COMMANDS),
             value("select-tag", "TAG", "Tag put on and required of every managed Kong entity "
                     + "(default managed-by:kong-gitops).", ALL_COMMANDS),
             value("kong-version", "VERSION", "Kong version to translate for when no Kong is asked (default 3.9.1).",
@@ -84,8 +88,8 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
             value("kong-admin-token-header", "NAME", "Header carrying the admin token (default Kong-Admin-Token).",
                     LIVE),
             value("kong-header", "NAME:VALUE", "Extra header for every Admin API request (repeatable).", LIVE),
-            value("report", "text|markdown|json", "Report format (default text).", LIVE),
-            value("report-file", "FILE", "Also write the report to FILE.", LIVE),
+            value("report", "text|markdown|json", "Report format (default text).", REPORTING),
+            value("report-file", "FILE", "Also write the report to FILE.", REPORTING),
             value("parallelism", "N", "Concurrent Admin API writes within a level (default 10).",
                     Set.of("reconcile")),
             value("max-deletions", "N|P%", "Refuse to delete more than N entities or P% of the managed ones "

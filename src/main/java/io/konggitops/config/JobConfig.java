@@ -39,9 +39,11 @@ public record JobConfig(
     /** How manifests become Kong entities. */
     public record Translation(String ingressClass, String selectTag, String kongVersion, RouterFlavor routerFlavor,
                               boolean dbless, String workspace, String clusterDomain, boolean drain,
-                              EndpointsMode endpoints, List<String> denyPlugins) {
+                              EndpointsMode endpoints, List<String> denyPlugins, String gatewayControllerName) {
         public Translation {
             denyPlugins = denyPlugins == null ? List.of() : List.copyOf(denyPlugins);
+            gatewayControllerName = gatewayControllerName == null || gatewayControllerName.isEmpty()
+                    ? DEFAULT_GATEWAY_CONTROLLER : gatewayControllerName;
         }
     }
 
@@ -96,6 +98,12 @@ public record JobConfig(
         }
     }
 
+    /** The GatewayClass controllerName handled by default (KIC's {@code --gateway-api-controller-name}). */
+    public static final String DEFAULT_GATEWAY_CONTROLLER = "konghq.com/kic-gateway-controller";
+    /** A GatewayClass {@code spec.controllerName}: {@code domain/path} (Gateway API {@code GatewayController}). */
+    private static final java.util.regex.Pattern GATEWAY_CONTROLLER_NAME = java.util.regex.Pattern.compile(
+            "[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/[A-Za-z0-9/\\-._~%!$&'()*+,;=:]+");
+
     /** Every setting name (the long flag without dashes); its environment twin is {@link #envName(String)}. */
     public static final List<String> SETTINGS = List.of(
             "repo", "ref", "path", "git-ssh-key", "git-known-hosts", "max-file-bytes",
@@ -105,7 +113,7 @@ public record JobConfig(
             "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
             "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
             "on-invalid", "dbless-replace-unowned", "lock-name", "lock-namespace", "lock-ttl", "no-lock",
-            "pushgateway-url", "base-ref", "deny-plugins");
+            "pushgateway-url", "base-ref", "deny-plugins", "gateway-controller-name");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -215,10 +223,15 @@ public record JobConfig(
             check(errors, SettingChecks.kongTag("select-tag", get("select-tag", "managed-by:kong-gitops")));
             check(errors, SettingChecks.workspace("kong-workspace", get("kong-workspace", "")));
             check(errors, SettingChecks.dnsName("cluster-domain", get("cluster-domain", "")));
+            String controller = get("gateway-controller-name", DEFAULT_GATEWAY_CONTROLLER);
+            if (!GATEWAY_CONTROLLER_NAME.matcher(controller).matches()) {
+                errors.add("--gateway-controller-name must be a domain-prefixed path like "
+                        + DEFAULT_GATEWAY_CONTROLLER + ", not '" + controller + "'");
+            }
             Translation translation = new Translation(get("ingress-class", "kong"),
                     get("select-tag", "managed-by:kong-gitops"), version, flavor, dbMode.equals("off"),
                     get("kong-workspace", ""), get("cluster-domain", ""), bool("drain"), endpoints,
-                    list("deny-plugins"));
+                    list("deny-plugins"), get("gateway-controller-name", DEFAULT_GATEWAY_CONTROLLER));
             String adminUrl = get("kong-admin-url", null);
             if (adminUrl != null) check(errors, SettingChecks.httpUrl("kong-admin-url", adminUrl));
             List<String> headers = list("kong-header", "\\s*\\n\\s*");

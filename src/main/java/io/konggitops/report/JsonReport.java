@@ -19,11 +19,12 @@ import java.util.List;
  * retried[{request, attempt, status, wait_ms, retry_after}]}, each retry and the wait before it, from Kong's
  * Retry-After when {@code retry_after}; and {@code verified} and {@code unconverged} after the re-read), and
  * {@code outcome {status, reason}}: {@code applied}, {@code in-sync}, {@code drift}, {@code refused}, {@code failed},
- * {@code not-converged} or {@code error}. A run that stopped before planning has {@code "summary": null} and no
+ * {@code not-converged} or {@code error}; {@code status}: the Gateway API status translation computed
+ * ({@link GatewayStatusJson}), null when the run stopped before translating. A run that stopped before planning has {@code "summary": null} and no
  * changes. A sensitive field has {@code "sensitive": true} and no values.
  */
 final class JsonReport {
-    static final String FORMAT_VERSION = "1.0";
+    static final String FORMAT_VERSION = "1.1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReport() {
@@ -75,6 +76,11 @@ final class JsonReport {
         ObjectNode outcome = root.putObject("outcome");
         outcome.put("status", r.outcome().status().value());
         outcome.put("reason", r.outcome().reason());
+        if (r.gatewayStatus() == null) {
+            root.putNull("status");
+        } else {
+            root.set("status", GatewayStatusJson.of(r.gatewayStatus()));
+        }
         try {
             return JSON.writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -31,7 +31,7 @@ final class MarkdownReport {
     }
 
     static String render(RunReport r) {
-        String head = head(r);
+        String head = head(r) + gatewayRoutes(r);
         Map<EntityType, List<Change>> byKind = byKind(r);
         List<String> warnings = problemRows(r.plan() == null ? List.of() : r.plan().warnings());
         List<String> problems = problemRows(r.problems());
@@ -68,11 +68,12 @@ final class MarkdownReport {
         StringBuilder head = new StringBuilder();
         head.append("### kong-gitops ").append(r.command()).append(": ").append(r.pr() != null && r.plan() != null
                 ? (r.plan().isEmpty() ? "this PR changes nothing in Kong" : "this PR changes Kong")
-                : title(r.outcome().status()))
+                : r.command().equals("validate") ? (r.outcome().status() == RunReport.Status.ERROR ? "errors"
+                : "valid") : title(r.outcome().status()))
                 .append("\n\n");
-        head.append('`').append(r.repo()).append("` @ `").append(r.commit()).append("` vs ");
+        head.append('`').append(r.repo()).append("` @ `").append(r.commit()).append('`');
         RunReport.KongInfo k = r.kong();
-        head.append('`').append(k.address()).append('`');
+        if (k.address() != null || !r.command().equals("validate")) head.append(" vs `").append(k.address()).append('`');
         if (k.version() != null) {
             head.append(" (Kong ").append(k.version()).append(", ").append(k.database()).append(", ")
                     .append(k.routerFlavor()).append(')');
@@ -83,7 +84,7 @@ final class MarkdownReport {
                     .append(r.outcome().reason().replace("\n", "\n> ")).append("\n\n");
         }
         if (r.plan() == null) {
-            head.append("**No plan was made.**\n\n");
+            if (!r.command().equals("validate")) head.append("**No plan was made.**\n\n");
             return head.toString();
         }
         if (r.pr() != null) head.append("#### ").append(Reports.prTitle(r.pr())).append("\n\n");
@@ -102,6 +103,38 @@ final class MarkdownReport {
                     .append(count(changes, "delete")).append(" |\n"));
             head.append('\n');
         }
+    }
+
+    /** At most this many route parents are listed; the rest are counted. */
+    private static final int MAX_ROUTE_ROWS = 50;
+
+    /**
+     * The Gateway API route parents that are not Accepted or whose refs are not resolved, before the changes: a
+     * route there is (partly) missing from Kong or answers 500 for some backends.
+     */
+    private static String gatewayRoutes(RunReport r) {
+        if (r.gatewayStatus() == null) return "";
+        List<String> rows = new ArrayList<>();
+        for (io.konggitops.translate.gateway.status.RouteStatus route : r.gatewayStatus().routes()) {
+            for (io.konggitops.translate.gateway.status.RouteParentStatus p : route.parents()) {
+                for (io.konggitops.translate.gateway.status.Condition c : p.conditions()) {
+                    if (c.holds() || !(c.type().equals("Accepted") || c.type().equals("ResolvedRefs"))) continue;
+                    rows.add("| " + cell(route.kind() + " " + route.namespace() + "/" + route.name()) + " | "
+                            + cell(GatewayStatusText.parent(p.parentRef())) + " | " + c.type() + "=" + c.status()
+                            + " | " + cell(c.reason()) + " | " + cell(c.message()) + " |\n");
+                }
+            }
+        }
+        if (rows.isEmpty()) return "";
+        StringBuilder sb = new StringBuilder("#### Gateway API routes not accepted or with unresolved references\n\n")
+                .append("| route | parent | condition | reason | message |\n|---|---|---|---|---|\n");
+        rows.stream().limit(MAX_ROUTE_ROWS).forEach(sb::append);
+        sb.append('\n');
+        if (rows.size() > MAX_ROUTE_ROWS) {
+            sb.append("_").append(rows.size() - MAX_ROUTE_ROWS).append(" more not shown; ").append(FULL)
+                    .append("._\n\n");
+        }
+        return sb.toString();
     }
 
     private static String driftHead(RunReport.PullRequest pr, Plan drift) {

@@ -31,6 +31,15 @@ public final class Reports {
         };
     }
 
+    /**
+     * The Gateway API status as {@code validate} prints it: one line per Gateway, listener and route parent, lines
+     * with a condition that is not as it should be marked {@code !} (and red with {@code color}); "" when empty.
+     */
+    public static String gatewayStatusText(io.konggitops.translate.gateway.status.GatewayApiStatus status,
+                                           boolean color) {
+        return GatewayStatusText.render(status, color);
+    }
+
     /** {@code This PR (base abc1234 → head def5678)}: the heading of a pull request's own changes. */
     public static String prTitle(RunReport.PullRequest pr) {
         return "This PR (base " + shortSha(pr.base()) + " → head " + shortSha(pr.head()) + ")";

@@ -3,6 +3,7 @@ package io.konggitops.report;
 import io.konggitops.apply.ApplyResult;
 import io.konggitops.diff.Plan;
 import io.konggitops.problem.Problem;
+import io.konggitops.translate.gateway.status.GatewayApiStatus;
 
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +25,12 @@ import java.util.Objects;
  * @param outcome   how the run ended and why
  * @param pr        {@code diff --base-ref}: the base and head commits ({@code plan} is then base → head, the PR's
  *                  own changes) and the drift in Kong against the base; null otherwise
+ * @param gatewayStatus the Gateway API status computed by translation (what a controller would write on Gateways and
+ *                  routes); null when the run stopped before translating
  */
 public record RunReport(String command, String repo, String commit, KongInfo kong, List<Problem> problems,
-                        Plan plan, ApplyResult applied, Outcome outcome, PullRequest pr) {
+                        Plan plan, ApplyResult applied, Outcome outcome, PullRequest pr,
+                        GatewayApiStatus gatewayStatus) {
 
     /**
      * What a pull request changes: {@code plan} of the report is base → head. {@code kongDrift}: live Kong against the
@@ -38,7 +42,18 @@ public record RunReport(String command, String repo, String commit, KongInfo kon
     /** A run that is not a pull-request diff. */
     public RunReport(String command, String repo, String commit, KongInfo kong, List<Problem> problems,
                      Plan plan, ApplyResult applied, Outcome outcome) {
-        this(command, repo, commit, kong, problems, plan, applied, outcome, null);
+        this(command, repo, commit, kong, problems, plan, applied, outcome, null, null);
+    }
+
+    /** Without the Gateway API status (see {@link #withGatewayStatus}). */
+    public RunReport(String command, String repo, String commit, KongInfo kong, List<Problem> problems,
+                     Plan plan, ApplyResult applied, Outcome outcome, PullRequest pr) {
+        this(command, repo, commit, kong, problems, plan, applied, outcome, pr, null);
+    }
+
+    /** The same report carrying the Gateway API status translation computed. */
+    public RunReport withGatewayStatus(GatewayApiStatus status) {
+        return new RunReport(command, repo, commit, kong, problems, plan, applied, outcome, pr, status);
     }
 
     /** {@code diff --base-ref}: the PR's plan (base → head) and, with a Kong, the drift against the base. */

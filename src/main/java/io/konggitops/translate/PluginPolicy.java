@@ -57,7 +57,7 @@ public final class PluginPolicy {
                                 + " refuses it"));
             }
         });
-        if (leftOut.isEmpty()) return new Translation(state, problems);
-        return new Translation(Dependents.prune(state, leftOut).kept(), problems);
+        if (leftOut.isEmpty()) return new Translation(state, problems, translation.gatewayStatus());
+        return new Translation(Dependents.prune(state, leftOut).kept(), problems, translation.gatewayStatus());
     }
 }

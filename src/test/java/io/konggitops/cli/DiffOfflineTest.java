@@ -58,7 +58,7 @@ class DiffOfflineTest {
         Cli r = diff("--report", "json", "--report-file", file.toString());
         assertThat(r.exit()).isEqualTo(Main.DRIFT);
         JsonNode json = new ObjectMapper().readTree(file.toFile());
-        assertThat(json.get("format_version").asText()).isEqualTo("1.0");
+        assertThat(json.get("format_version").asText()).isEqualTo("1.1");
         assertThat(json.get("commit").asText()).isNotBlank();
         assertThat(json.get("kong").get("version").asText()).isEqualTo("3.9.1");
         assertThat(json.get("summary").get("update").asInt()).isEqualTo(2);

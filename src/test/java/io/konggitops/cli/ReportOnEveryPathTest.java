@@ -64,7 +64,7 @@ class ReportOnEveryPathTest {
             assertThat(report.at("/outcome/reason").asText()).contains("could not be loaded");
             assertThat(report.get("summary").isNull()).isTrue();
             assertThat(report.get("problems").toString()).contains("shop/broken.yaml");
-            assertThat(report.get("format_version").asText()).isEqualTo("1.0");
+            assertThat(report.get("format_version").asText()).isEqualTo("1.1");
             assertThat(kong.stats().writes()).isZero();
         }
     }

@@ -141,12 +141,71 @@ class ReportSchemaTest {
     }
 
     @Test
+    void validateAndDiffReportsCarryTheGatewayApiStatusInTheSchemaShape() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("gateway"));
+        Files.writeString(repo.resolve("gateway.yaml"), """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata:
+                  name: kong
+                spec:
+                  controllerName: konghq.com/kic-gateway-controller
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata:
+                  name: kong
+                  namespace: infra
+                spec:
+                  gatewayClassName: kong
+                  listeners:
+                  - name: http
+                    port: 80
+                    protocol: HTTP
+                    allowedRoutes:
+                      namespaces:
+                        from: All
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata:
+                  name: cart
+                  namespace: shop
+                spec:
+                  parentRefs:
+                  - name: kong
+                    namespace: infra
+                    sectionName: http
+                  rules:
+                  - backendRefs:
+                    - name: cart
+                      port: 80
+                """);
+        Cli v = Cli.run(Map.of(), "validate", "--repo", repo.toString(), "--endpoints", "manifests", "--report",
+                "json");
+        JsonNode validate = valid(JSON.readTree(v.out()));
+        assertThat(validate.get("command").asText()).isEqualTo("validate");
+        assertThat(validate.at("/status/gateways/0/listeners/0/attachedRoutes").asInt()).isEqualTo(1);
+        JsonNode parent = validate.at("/status/routes/0/parents/0");
+        assertThat(parent.at("/parentRef/sectionName").asText()).isEqualTo("http");
+        assertThat(parent.at("/parentRef/port").isNull()).isTrue();
+        assertThat(parent.get("controllerName").asText()).isEqualTo("konghq.com/kic-gateway-controller");
+        assertThat(parent.at("/conditions/1/reason").asText()).isEqualTo("BackendNotFound");
+
+        Path state = Files.writeString(dir.resolve("kong.yaml"), "_format_version: \"3.0\"\n");
+        Cli d = Cli.run(Map.of(), "diff", "--repo", repo.toString(), "--endpoints", "manifests", "--kong-state",
+                state.toString(), "--report", "json");
+        JsonNode diff = valid(JSON.readTree(d.out()));
+        assertThat(diff.at("/status/routes/0/parents/0/conditions/0/reason").asText()).isEqualTo("Accepted");
+    }
+
+    @Test
     void theExampleInTheDocumentMatchesTheSchema() throws Exception {
         String doc = Files.readString(Path.of("docs/report-schema.md"));
         Matcher m = Pattern.compile("(?s)<!-- example -->\\s*```json\\n(.*?)```").matcher(doc);
         assertThat(m.find()).as("docs/report-schema.md has a ```json example after <!-- example -->").isTrue();
         JsonNode example = valid(JSON.readTree(m.group(1)));
-        assertThat(example.get("format_version").asText()).isEqualTo("1.0");
+        assertThat(example.get("format_version").asText()).isEqualTo("1.1");
     }
 
     @Test

@@ -52,4 +52,72 @@ class ValidateCommandTest {
         assertThat(r.exit()).isEqualTo(Main.ERROR);
         assertThat(r.out()).containsPattern("ERROR broken\\.yaml:\\d+");
     }
+
+    private static final String GATEWAY_REPO = """
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: GatewayClass
+            metadata:
+              name: kong
+            spec:
+              controllerName: example.com/gitops
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: Gateway
+            metadata:
+              name: kong
+              namespace: infra
+            spec:
+              gatewayClassName: kong
+              listeners:
+              - name: http
+                port: 80
+                protocol: HTTP
+            ---
+            apiVersion: gateway.networking.k8s.io/v1
+            kind: HTTPRoute
+            metadata:
+              name: cart
+              namespace: shop
+            spec:
+              parentRefs:
+              - name: kong
+                namespace: infra
+              rules:
+              - backendRefs:
+                - name: cart
+                  port: 80
+            """;
+
+    @Test
+    void validatePrintsTheGatewayApiStatusWithWhatIsWrongMarked(@TempDir Path repo) throws Exception {
+        Files.writeString(repo.resolve("gateway.yaml"), GATEWAY_REPO);
+        Cli r = Cli.run("validate", "--repo", repo.toString(), "--endpoints", "manifests",
+                "--gateway-controller-name", "example.com/gitops");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Gateway API status (computed; nothing is written to the cluster):")
+                .contains("\n  Gateway infra/kong: Accepted=True, ResolvedRefs=True, Programmed=True\n")
+                .contains("\n! HTTPRoute shop/cart -> Gateway infra/kong: Accepted=False (NotAllowedByListeners: "
+                        + "listener http does not take routes from namespace shop (allowedRoutes.namespaces.from: "
+                        + "Same))")
+                .contains("WARNING gateway.yaml:20 HTTPRoute shop/cart: not accepted by Gateway infra/kong");
+    }
+
+    @Test
+    void withAnotherControllerNameTheGatewayIsNotOurs(@TempDir Path repo) throws Exception {
+        Files.writeString(repo.resolve("gateway.yaml"), GATEWAY_REPO);
+        Cli r = Cli.run("validate", "--repo", repo.toString(), "--endpoints", "manifests");
+        assertThat(r.out()).doesNotContain("Gateway API status")
+                .contains("attached only to Gateways of other controllers");
+    }
+
+    @Test
+    void validateWritesAMarkdownReportWithTheRoutesThatAreNotAccepted(@TempDir Path repo) throws Exception {
+        Files.writeString(repo.resolve("gateway.yaml"), GATEWAY_REPO);
+        Cli r = Cli.run("validate", "--repo", repo.toString(), "--endpoints", "manifests",
+                "--gateway-controller-name", "example.com/gitops", "--report", "markdown");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("### kong-gitops validate: valid")
+                .contains("| HTTPRoute shop/cart | Gateway infra/kong | Accepted=False | NotAllowedByListeners |")
+                .doesNotContain("No plan was made");
+    }
 }

@@ -64,6 +64,27 @@ class JobConfigTest {
     }
 
     @Test
+    void theGatewayControllerNameDefaultsToKicsAndComesFromFlagEnvironmentOrFile(@TempDir Path dir)
+            throws Exception {
+        assertThat(JobConfig.load(Map.of("repo", "samples"), Map.of(), null).translation().gatewayControllerName())
+                .isEqualTo("konghq.com/kic-gateway-controller");
+        assertThat(JobConfig.load(Map.of("repo", "samples"), Map.of("KONG_GITOPS_GATEWAY_CONTROLLER_NAME",
+                "example.com/gitops"), null).translation().gatewayControllerName()).isEqualTo("example.com/gitops");
+        Path file = dir.resolve("config.yaml");
+        Files.writeString(file, "repo: x\ngateway-controller-name: example.com/from-file\n");
+        assertThat(JobConfig.load(Map.of(), Map.of(), file).translation().gatewayControllerName())
+                .isEqualTo("example.com/from-file");
+    }
+
+    @Test
+    void aGatewayControllerNameWithoutDomainIsRefused() {
+        assertThatThrownBy(() -> JobConfig.load(Map.of("repo", "samples", "gateway-controller-name", "kong"),
+                Map.of(), null))
+                .isInstanceOfSatisfying(JobConfig.InvalidConfigException.class, e -> assertThat(e.errors())
+                        .singleElement().satisfies(m -> assertThat(m).contains("--gateway-controller-name")));
+    }
+
+    @Test
     void everyBadSettingIsReportedAtOnce() {
         Map<String, String> flags = Map.of("router-flavor", "fancy", "parallelism", "0", "max-deletions", "lots",
                 "kong-admin-url", "kong:8001", "report", "html");

@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param hostname        {@code null} when the listener matches any host
  * @param tlsMode         {@code Terminate}, {@code Passthrough}, or {@code null} without TLS
- * @param certificateRefs the listener's certificate Secrets that it may use (ReferenceGrants checked), in order
+ * @param certificateRefs the listener's certificate Secrets that it may use, in order: with admission, Secrets that
+ *                        exist, hold PEM {@code tls.crt} and {@code tls.key} and are in the Gateway's namespace or
+ *                        granted by a ReferenceGrant (admission reports the others)
  */
 public record GatewayListener(String gatewayNamespace, String gatewayName, String name, String protocol, int port,
                               String hostname, String tlsMode, List<SecretRef> certificateRefs) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.konggitops.testing.kong.KongDouble;
 import io.konggitops.testing.kong.RequestStats;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Issue 8 acceptance: a repository of HTTPRoutes (our GatewayClass, a Gateway, HTTPRoutes with weights and a filter,
@@ -132,13 +132,15 @@ class HttpRouteE2eTest {
         return out;
     }
 
-    @Disabled("needs Gateway API admission (GatewayAdmission, branch gwadmit) and the expressions flavor in the "
-            + "pipeline (branch gwl4); passes with both")
     @ParameterizedTest
     @ValueSource(strings = {"traditional_compatible", "expressions"})
     void anHttpRouteRepositoryConvergesAndAWeightChangeIsOneTargetWrite(String flavor) {
         start(flavor);
         E2eFixture.Run first = f.reconcile();
+        // Until the expressions flavor is allowed through the pipeline (branch gwl4), that run stops before a plan;
+        // remove this assumption once it is merged.
+        assumeFalse(first.out().contains("router flavor expressions") && first.out().contains("not supported yet"),
+                "the pipeline does not run the expressions flavor yet");
         assertThat(first.exit()).as(first.toString()).isZero();
         assertThat(f.names("services", "name")).containsExactly("httproute.shop.store.0", "httproute.shop.store.1");
         if (flavor.equals("expressions")) {

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.konggitops.cluster.ClusterView;
 import io.konggitops.problem.Severity;
 import io.konggitops.translate.Diagnostics;
+import io.konggitops.translate.gateway.BackendRefs;
 import io.konggitops.translate.gateway.ReferenceGrants;
 import io.konggitops.translate.gateway.RouteKind;
 import io.konggitops.translate.ingress.ServiceAnnotations;
@@ -44,19 +45,26 @@ final class HttpBackends {
         this.serviceAnnotations = serviceAnnotations;
     }
 
-    /** The usable backends, in backendRef order, each with its Service and its weight as written. */
+    /**
+     * The usable backends, in backendRef order, each with its Service and its weight as written. Admission reports a
+     * backendRef of another kind or not permitted by a ReferenceGrant; a missing Service is reported here.
+     */
     List<BackendDraft> resolve(HttpRouteInput route, List<HTTPBackendRef> refs) {
         List<BackendDraft> out = new ArrayList<>();
         if (refs == null) return out;
-        for (HTTPBackendRef ref : refs) {
+        for (int i = 0; i < refs.size(); i++) {
+            HTTPBackendRef ref = refs.get(i);
             String ns = ref.getNamespace() == null ? route.namespace() : ref.getNamespace();
             // KIC's harness has no CRD defaults: a backendRef without kind is skipped there, as in KIC
-            if (!"Service".equals(ref.getKind())) continue;
-            if (ref.getGroup() != null && !ref.getGroup().isEmpty() && !"core".equals(ref.getGroup())) continue;
+            if (!BackendRefs.permitted(route.source(), RouteKind.HTTP_ROUTE, ref.getGroup(), ref.getKind(), ns,
+                    ref.getName(), grants)) {
+                continue;
+            }
             Optional<Service> svc = view.service(ns, ref.getName());
-            if (svc.isEmpty()) continue;
-            if (!ns.equals(route.namespace()) && !grants.allows(RouteKind.GROUP, RouteKind.HTTP_ROUTE.kind(),
-                    route.namespace(), "", "Service", ns, ref.getName())) {
+            if (svc.isEmpty()) {
+                diag.report(Severity.WARNING, route.source(), "backendRef Service " + ns + "/" + ref.getName()
+                        + " not found; it is left out (Kong answers 500 when every backend of a rule is)",
+                        "create the Service or fix the backendRef name");
                 continue;
             }
             int port = ref.getPort() == null ? -1 : ref.getPort();

@@ -1,10 +1,6 @@
 package io.konggitops.translate.gateway.http;
 
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPPathMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteBuilder;
-import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.konggitops.source.ManifestObject;
 import io.konggitops.translate.gateway.AttachedRoute;
@@ -19,17 +15,16 @@ import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * One accepted HTTPRoute as the translator reads it: the manifest, its spec (with the CRD defaults an API server
- * would have applied, unless KIC's golden harness is being reproduced), the hostnames left after admission, and the
- * Kong route protocols its listeners give.
+ * One accepted HTTPRoute as the translator reads it: the manifest (admission hands over a copy with the CRD defaults
+ * an API server would have applied; KIC's golden harness has none), the hostnames left after admission, and the Kong
+ * route protocols its listeners give.
  *
  * @param protocols sorted unique {@code http}/{@code https} of the listeners it attached to; {@code null} (Kong's
  *                  default) when it attached to none (kic-translation §4.1)
  */
 record HttpRouteInput(ManifestObject source, HTTPRoute route, List<String> hostnames, List<String> protocols) {
-    static HttpRouteInput of(AttachedRoute attached, boolean crdDefaults) {
+    static HttpRouteInput of(AttachedRoute attached) {
         HTTPRoute route = (HTTPRoute) attached.route().object();
-        if (crdDefaults) route = withCrdDefaults(route);
         TreeSet<String> protocols = new TreeSet<>();
         for (GatewayListener l : attached.listeners()) {
             if ("HTTP".equals(l.protocol())) protocols.add("http");
@@ -76,37 +71,5 @@ record HttpRouteInput(ManifestObject source, HTTPRoute route, List<String> hostn
         } catch (DateTimeParseException e) {
             return Instant.MIN;
         }
-    }
-
-    /**
-     * The defaults of the HTTPRoute CRD, on a copy: rule matches {@code [{path: PathPrefix /}]}, a match path's
-     * {@code type: PathPrefix} and {@code value: /}, header and query match {@code type: Exact}, backendRef
-     * {@code group: ""}, {@code kind: Service}, {@code weight: 1}.
-     */
-    static HTTPRoute withCrdDefaults(HTTPRoute original) {
-        HTTPRoute route = new HTTPRouteBuilder(original).build();
-        if (route.getSpec() == null || route.getSpec().getRules() == null) return route;
-        for (HTTPRouteRule rule : route.getSpec().getRules()) {
-            if (rule.getMatches() == null) {
-                HTTPRouteMatch m = new HTTPRouteMatch();
-                rule.setMatches(new ArrayList<>(List.of(m)));
-            }
-            for (HTTPRouteMatch m : rule.getMatches()) {
-                if (m.getPath() == null) m.setPath(new HTTPPathMatch("PathPrefix", "/"));
-                if (m.getPath().getType() == null) m.getPath().setType("PathPrefix");
-                if (m.getPath().getValue() == null) m.getPath().setValue("/");
-                if (m.getHeaders() != null) m.getHeaders().forEach(h -> h.setType(h.getType() == null ? "Exact"
-                        : h.getType()));
-                if (m.getQueryParams() != null) m.getQueryParams().forEach(q -> q.setType(q.getType() == null
-                        ? "Exact" : q.getType()));
-            }
-            if (rule.getBackendRefs() == null) continue;
-            for (HTTPBackendRef b : rule.getBackendRefs()) {
-                if (b.getGroup() == null) b.setGroup("");
-                if (b.getKind() == null) b.setKind("Service");
-                if (b.getWeight() == null) b.setWeight(1);
-            }
-        }
-        return route;
     }
 }

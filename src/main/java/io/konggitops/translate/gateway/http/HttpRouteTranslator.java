@@ -42,10 +42,9 @@ public final class HttpRouteTranslator implements KindTranslator {
         this.diag = ctx.diag();
         boolean expressions = ctx.options().target().routerFlavor().expressions();
         boolean redirectPlugin = UpstreamPolicies.atLeast(ctx.options().target().version(), 3, 9);
-        boolean admission = ctx.options().gateway().admission();
         List<HttpRouteInput> routes = new ArrayList<>();
         for (AttachedRoute a : ctx.gateway().routes(RouteKind.HTTP_ROUTE)) {
-            HttpRouteInput in = HttpRouteInput.of(a, admission);
+            HttpRouteInput in = HttpRouteInput.of(a);
             if (valid(in, expressions)) routes.add(in);
         }
         Map<String, List<HttpPriorities.Prioritized>> byRule = new LinkedHashMap<>();

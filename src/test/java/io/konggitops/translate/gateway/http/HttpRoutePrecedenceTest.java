@@ -149,8 +149,26 @@ class HttpRoutePrecedenceTest {
     @Test
     void thenNamespaceAndNameDecideAlphabetically() {
         String match = rules("{path: {type: PathPrefix, value: /same}}");
+        String appsWeb = """
+                apiVersion: v1
+                kind: Service
+                metadata: {name: web, namespace: apps}
+                spec:
+                  ports: [{name: http, port: 80}]
+                ---
+                apiVersion: discovery.k8s.io/v1
+                kind: EndpointSlice
+                metadata:
+                  name: web-1
+                  namespace: apps
+                  labels: {kubernetes.io/service-name: web}
+                addressType: IPv4
+                ports: [{name: http, port: 8080, protocol: TCP}]
+                endpoints:
+                - addresses: ["10.9.0.1"]
+                """;
         Translation t = translate(route("shop", "b", null, match), route("shop", "a", null, match),
-                route("apps", "z", null, match));
+                route("apps", "z", null, match), appsWeb);
         ExpressionsRouterModel kong = new ExpressionsRouterModel(t);
         assertThat(kong.route(Request.get("x", "/same"))).contains("httproute.apps.z._.0.0");
         assertThat(priority(t, "httproute.shop.a._.0.0")).isGreaterThan(priority(t, "httproute.shop.b._.0.0"));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.konggitops.testing.kong.KongDouble;
 import io.konggitops.testing.kong.RequestStats;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -19,7 +20,8 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 /**
  * Issue 8 acceptance: a repository of HTTPRoutes (our GatewayClass, a Gateway, HTTPRoutes with weights and a filter,
  * Services with EndpointSlices, {@code --endpoints manifests}) reconciled into the Kong double in both router flavors;
- * a second run writes nothing; changing one backend weight is exactly the one target write that weight needs.
+ * a second run writes nothing; changing one backend weight is exactly the one target write that weight needs. The
+ * Gateway API samples ({@code samples/gateway}) reconcile and converge too.
  */
 class HttpRouteE2eTest {
     @TempDir
@@ -182,5 +184,21 @@ class HttpRouteE2eTest {
         assertThat(targetWeights()).isEqualTo(Map.of("httproute.shop.store.0 10.0.0.1:8080", 35,
                 "httproute.shop.store.0 10.0.0.2:8080", 35, "httproute.shop.store.0 10.0.1.1:8080", 60,
                 "httproute.shop.store.1 10.0.1.1:8080", 1));
+    }
+
+    @Test
+    void theGatewayApiSamplesReconcileAndConverge() {
+        f = new E2eFixture(tmp).copySamples("gateway");
+        f.repo.commit("gateway samples");
+        E2eFixture.Run first = f.reconcile();
+        assertThat(first.exit()).as(first.toString()).isZero();
+        assertThat(f.names("services", "name")).containsExactly("httproute.catalog.catalog-legacy.0",
+                "httproute.catalog.catalog.0", "httproute.catalog.catalog.1", "httproute.catalog.catalog.3");
+        assertThat(f.names("plugins", "name")).containsExactly("rate-limiting", "redirect", "request-transformer",
+                "request-transformer", "response-transformer");
+        int before = f.kong.stats().writes();
+        E2eFixture.Run second = f.reconcile();
+        assertThat(second.exit()).as(second.toString()).isZero();
+        assertThat(f.kong.stats().writes()).as("converged: " + second).isEqualTo(before);
     }
 }

@@ -23,8 +23,9 @@ import java.util.Set;
 
 /**
  * KongPlugin and KongClusterPlugin → Kong plugins, as KIC's {@code kongstate.FillPlugins}: the
- * {@code konghq.com/plugins} annotations of Kubernetes Services (one plugin per Kong service made from them), Ingresses
- * (one per Kong route) and KongConsumers attach plugins; KIC's relation combinations decide how many Kong plugins one
+ * {@code konghq.com/plugins} annotations of Kubernetes Services (one plugin per Kong service made from them), route
+ * objects (Ingresses, HTTPRoutes...: one per Kong route; HTTPRoute ExtensionRef filters add their KongPlugins there)
+ * and KongConsumers attach plugins; KIC's relation combinations decide how many Kong plugins one
  * object becomes; KongClusterPlugins labelled {@code global: "true"} become global plugins. Plugins are top-level
  * entities naming their parents, with go-kong's {@code FillID} ids and the KongPlugin's tags.
  */

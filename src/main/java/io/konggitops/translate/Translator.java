@@ -4,6 +4,7 @@ import io.konggitops.cluster.ClusterView;
 import io.konggitops.kong.KongEntity;
 import io.konggitops.kong.KongState;
 import io.konggitops.source.Manifests;
+import io.konggitops.translate.gateway.http.HttpRouteTranslator;
 import io.konggitops.translate.ingress.IngressTranslator;
 import io.konggitops.translate.kongcrd.ConsumerTranslator;
 import io.konggitops.translate.kongcrd.KongPluginTranslator;
@@ -36,8 +37,8 @@ import java.util.function.Supplier;
 public final class Translator {
     /** The resource kinds, in KIC's order. A new kind is a new translator here. */
     private static final List<Supplier<KindTranslator>> KINDS = List.of(IngressTranslator::new,
-            GrpcRouteTranslator::new, TcpRouteTranslator::new, UdpRouteTranslator::new, TlsRouteTranslator::new,
-            ListenerCertificates::new);
+            HttpRouteTranslator::new, GrpcRouteTranslator::new, TcpRouteTranslator::new, UdpRouteTranslator::new,
+            TlsRouteTranslator::new, ListenerCertificates::new);
 
     private Translator() {
     }

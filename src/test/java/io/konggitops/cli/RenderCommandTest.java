@@ -57,8 +57,8 @@ class RenderCommandTest {
         assertThat(r.out()).isEmpty();
         JsonNode json = new ObjectMapper().readTree(file.toFile());
         assertThat(json.get("_format_version").asText()).isEqualTo("3.0");
-        assertThat(json.get("services")).hasSize(5);
-        assertThat(json.get("plugins")).hasSize(4);
+        assertThat(json.get("services")).as("5 from Ingresses, 4 from samples/gateway HTTPRoutes").hasSize(9);
+        assertThat(json.get("plugins")).as("4 from Kong CRDs, 5 from samples/gateway (filters, ExtensionRef)").hasSize(9);
         assertThat(json.get("consumers")).hasSize(1);
         assertThat(r.err()).contains("@");
     }

@@ -231,7 +231,8 @@ class KicGoldenTest {
     }
 
     /** KIC golden cases of the Gateway API, {@code case/golden}: KIC's harness, no admission (see its README). */
-    private static final List<String> GATEWAY_API_CASES = List.of();
+    private static final List<String> GATEWAY_API_CASES = List.of("httproute-example/default",
+            "httproute-example/expression-routes-on", "host-header-annotation-httproute/default");
 
     @TestFactory
     Stream<DynamicTest> gatewayApiCasesMatchKicGoldens() throws IOException {

@@ -23,14 +23,14 @@ import java.util.Set;
 
 /**
  * KongPlugin and KongClusterPlugin → Kong plugins, as KIC's {@code kongstate.FillPlugins}: the
- * {@code konghq.com/plugins} annotations of Kubernetes Services (one plugin per Kong service made from them), Ingresses
- * (one per Kong route) and KongConsumers attach plugins; KIC's relation combinations decide how many Kong plugins one
+ * {@code konghq.com/plugins} annotations of Kubernetes Services (one plugin per Kong service made from them), route
+ * objects (Ingresses, HTTPRoutes...: one per Kong route; HTTPRoute ExtensionRef filters add their KongPlugins there)
+ * and KongConsumers attach plugins; KIC's relation combinations decide how many Kong plugins one
  * object becomes; KongClusterPlugins labelled {@code global: "true"} become global plugins. Plugins are top-level
  * entities naming their parents, with go-kong's {@code FillID} ids and the KongPlugin's tags.
  */
 public final class KongPluginTranslator {
     private static final String GLOBAL_LABEL = "global";
-    private static final String INGRESS_GROUP = "networking.k8s.io";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ClusterView view;
@@ -61,8 +61,8 @@ public final class KongPluginTranslator {
                 }
             }
             for (RouteDraft r : s.routes) {
-                for (PluginLookup.Reference ref : PluginLookup.references(r.source)) {
-                    relate(lookup, r.source, INGRESS_GROUP, ref, byPlugin, resolved).routes
+                for (PluginLookup.Reference ref : routeReferences(r)) {
+                    relate(lookup, r.source, group(r.source), ref, byPlugin, resolved).routes
                             .add(new PluginRelations.Relation(r.name, r.source));
                 }
             }
@@ -83,6 +83,23 @@ public final class KongPluginTranslator {
         });
         out.addAll(globals(lookup, classRule));
         return out;
+    }
+
+    /**
+     * The plugins a Kong route attaches: its object's {@code konghq.com/plugins}, then the KongPlugins its Gateway API
+     * ExtensionRef filters name (KIC appends those to the annotation; they are in the route object's namespace).
+     */
+    private static List<PluginLookup.Reference> routeReferences(RouteDraft r) {
+        List<PluginLookup.Reference> refs = new ArrayList<>(PluginLookup.references(r.source));
+        for (String name : r.extraPluginNames) refs.add(new PluginLookup.Reference("", name));
+        return refs;
+    }
+
+    /** The API group of a route object ({@code networking.k8s.io}, {@code gateway.networking.k8s.io}...). */
+    private static String group(ManifestObject mo) {
+        String apiVersion = mo.object().getApiVersion();
+        int slash = apiVersion == null ? -1 : apiVersion.indexOf('/');
+        return slash < 0 ? "" : apiVersion.substring(0, slash);
     }
 
     /** The relations of the plugin {@code ref} leads to; references that lead nowhere collect under a dead key. */

@@ -149,7 +149,7 @@ public final class UpstreamPolicies {
     }
 
     /** True when {@code version} is at least major.minor; an unreadable version counts as recent. */
-    static boolean atLeast(String version, int major, int minor) {
+    public static boolean atLeast(String version, int major, int minor) {
         Matcher m = MAJOR_MINOR.matcher(version == null ? "" : version.trim());
         if (!m.find()) return true;
         int ma = Integer.parseInt(m.group(1));

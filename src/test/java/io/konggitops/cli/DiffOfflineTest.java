@@ -27,9 +27,9 @@ class DiffOfflineTest {
     void theSampleDriftIsReportedAndExitsTwo() {
         Cli r = diff();
         assertThat(r.exit()).isEqualTo(Main.DRIFT);
-        // 12 of the 41 creates are samples/accounts and samples/cluster (Kong CRDs) and 24 are samples/gateway
+        // 12 of the 43 creates are samples/accounts and samples/cluster (Kong CRDs) and 26 are samples/gateway (with the HTTPS listener's certificate and SNI)
         // (Gateway API), which the decK state lacks
-        assertThat(r.out()).contains("Plan: 41 to create, 2 to update, 3 to delete")
+        assertThat(r.out()).contains("Plan: 43 to create, 2 to update, 3 to delete")
                 .contains("+ create plugins correlation-id (global)")
                 .contains("+ create plugins rate-limiting on service accounts.accounts.80")
                 .contains("+ create keyauth_credentials of consumer demo")
@@ -81,7 +81,7 @@ class DiffOfflineTest {
     void theMarkdownReportLeadsWithTheSummaryAndFoldsEachKind() {
         Cli r = diff("--report", "markdown");
         assertThat(r.out()).startsWith("### kong-gitops diff: drift found")
-                .contains("**Plan: 41 to create, 2 to update, 3 to delete")
+                .contains("**Plan: 43 to create, 2 to update, 3 to delete")
                 .contains("| routes |").contains("<details><summary>routes (").contains("```diff");
     }
 

@@ -27,8 +27,8 @@ class DiffOfflineTest {
     void theSampleDriftIsReportedAndExitsTwo() {
         Cli r = diff();
         assertThat(r.exit()).isEqualTo(Main.DRIFT);
-        // 12 of the 43 creates are samples/accounts and samples/cluster (Kong CRDs) and 26 are samples/gateway (with the HTTPS listener's certificate and SNI)
-        // (Gateway API), which the decK state lacks
+        // 12 of the 43 creates are samples/accounts and samples/cluster (Kong CRDs) and 26 are samples/gateway
+        // (Gateway API, with the HTTPS listener's certificate and SNI), which the decK state lacks
         assertThat(r.out()).contains("Plan: 43 to create, 2 to update, 3 to delete")
                 .contains("+ create plugins correlation-id (global)")
                 .contains("+ create plugins rate-limiting on service accounts.accounts.80")

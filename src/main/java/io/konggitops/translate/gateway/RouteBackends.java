@@ -3,6 +3,7 @@ package io.konggitops.translate.gateway;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCBackendRef;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.konggitops.cluster.ClusterView;
 import io.konggitops.problem.Severity;
 import io.konggitops.source.ManifestObject;
@@ -21,11 +22,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The backends of a GRPCRoute, TCPRoute, UDPRoute or TLSRoute rule (KIC {@code backendRefsToKongStateBackends},
+ * The backends of a Gateway API route rule, for every route kind (KIC {@code backendRefsToKongStateBackends},
  * {@code generateKongServiceFromBackendRefWithName} and {@code populateServices}, kic-translation §4.3, §4.7). A
  * backendRef is left out when it has no kind (KIC's golden harness, which skips CRD defaulting; admission applies the
  * default {@code Service}), is not a core Service, is in another namespace without a ReferenceGrant from the route
- * (admission reports those two), or names a Service that does not exist (reported here). A Kong service keeps its
+ * (admission reports those two; {@link BackendRefs#permitted}), or names a Service that does not exist (a warning
+ * here: the route's status says BackendNotFound and Kong answers 500 for HTTP and gRPC). A Kong service keeps its
  * backends' weights as written; its tags are its Service's (one Service), the route's (several) or KIC's UNKNOWN
  * placeholders (none).
  */
@@ -33,6 +35,10 @@ public final class RouteBackends {
     /** One {@code backendRefs[]} entry as written. */
     public record Ref(String group, String kind, String namespace, String name, Integer port, Integer weight) {
         public static Ref of(BackendRef b) {
+            return new Ref(b.getGroup(), b.getKind(), b.getNamespace(), b.getName(), b.getPort(), b.getWeight());
+        }
+
+        public static Ref of(HTTPBackendRef b) {
             return new Ref(b.getGroup(), b.getKind(), b.getNamespace(), b.getName(), b.getPort(), b.getWeight());
         }
 
@@ -58,17 +64,17 @@ public final class RouteBackends {
     public List<BackendDraft> resolve(ManifestObject route, RouteKind kind, List<Ref> refs) {
         List<BackendDraft> out = new ArrayList<>();
         for (Ref ref : refs) {
-            if (ref.kind() == null) continue;
-            String ns = ref.namespace() == null || ref.namespace().isEmpty() ? route.namespace() : ref.namespace();
-            if (!supported(ref) || !ns.equals(route.namespace()) && !grants.allows(RouteKind.GROUP, kind.kind(),
-                    route.namespace(), "", "Service", ns, ref.name())) {
+            // KIC's harness has no CRD defaults: a backendRef without kind is skipped there, as in KIC
+            if (!BackendRefs.permitted(route, kind, ref.group(), ref.kind(), ref.namespace(), ref.name(), grants)) {
                 continue;
             }
+            String ns = ref.namespace() == null || ref.namespace().isEmpty() ? route.namespace() : ref.namespace();
             Optional<Service> svc = view.service(ns, ref.name());
             if (svc.isEmpty()) {
-                diag.report(Severity.ERROR, route, "backendRef Service " + ns + "/" + ref.name() + " not found; it is "
-                        + "left out of the Kong service" + (kind == RouteKind.GRPC_ROUTE ? " (Kong answers 500 when "
-                        + "no backend is left)" : ""), "create the Service or fix the backendRef name");
+                boolean http = kind == RouteKind.HTTP_ROUTE || kind == RouteKind.GRPC_ROUTE;
+                diag.report(Severity.WARNING, route, "backendRef Service " + ns + "/" + ref.name()
+                        + " not found; it is left out of the Kong service" + (http ? " (Kong answers 500 when every backend of a rule "
+                        + "is)" : ""), "create the Service or fix the backendRef name");
                 continue;
             }
             BackendDraft b = new BackendDraft(ns, ref.name(), PortDef.number(ref.port() == null ? -1 : ref.port()),
@@ -77,11 +83,6 @@ public final class RouteBackends {
             out.add(b);
         }
         return out;
-    }
-
-    private static boolean supported(Ref ref) {
-        return "Service".equals(ref.kind())
-                && (ref.group() == null || ref.group().isEmpty() || ref.group().equals("core"));
     }
 
     /**

@@ -62,12 +62,7 @@ public final class RouteAnnotations {
 
     /** Applies every route annotation; problems are reported once per Ingress (de-duplicated by Diagnostics). */
     public void apply(RouteDraft r, ManifestObject ingress, Map<String, String> anns) {
-        bool(anns, STRIP_PATH, ingress, true).ifPresent(b -> r.stripPath = b);
-        httpsRedirect(r, ingress, anns);
-        bool(anns, PRESERVE_HOST, ingress, true).ifPresent(b -> r.preserveHost = b);
-        bool(anns, REQUEST_BUFFERING, ingress, false).ifPresent(b -> r.requestBuffering = b);
-        bool(anns, RESPONSE_BUFFERING, ingress, false).ifPresent(b -> r.responseBuffering = b);
-        protocols(r, ingress, anns);
+        applyToExpressionRoute(r, ingress, anns);
         regexPriority(r, ingress, anns);
         methods(r, ingress, anns);
         snis(r, ingress, anns);

@@ -5,74 +5,46 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.konggitops.cluster.ClusterView;
 import io.konggitops.problem.Severity;
 import io.konggitops.translate.Diagnostics;
-import io.konggitops.translate.gateway.BackendRefs;
 import io.konggitops.translate.gateway.ReferenceGrants;
+import io.konggitops.translate.gateway.RouteBackends;
 import io.konggitops.translate.gateway.RouteKind;
 import io.konggitops.translate.ingress.ServiceAnnotations;
 import io.konggitops.translate.model.BackendDraft;
 import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.naming.KongTags;
-import io.konggitops.translate.upstream.PortDef;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The backends of an HTTPRoute rule group (kic-translation §4.3, KIC {@code backendRefsToKongStateBackends} and
- * {@code populateServices}): a backendRef is skipped when it is not a core Service, the Service does not exist, or it
- * is in another namespace without a ReferenceGrant from the HTTPRoute. The Kubernetes Services then give the Kong
- * service its tags (one Service: its tags; several: the HTTPRoute's) and their {@code konghq.com/*} annotations,
- * which must agree between the Services of one Kong service.
+ * {@code populateServices}): resolved as for every route kind ({@link RouteBackends}). The Kubernetes Services then
+ * give the Kong service its tags (one Service: its tags; several: the HTTPRoute's) and their {@code konghq.com/*}
+ * annotations, which must agree between the Services of one Kong service.
  */
 final class HttpBackends {
     private static final String ANNOTATION_PREFIX = "konghq.com/";
 
-    private final ClusterView view;
     private final Diagnostics diag;
-    private final ReferenceGrants grants;
     private final ServiceAnnotations serviceAnnotations;
+    private final RouteBackends backends;
 
     HttpBackends(ClusterView view, Diagnostics diag, ReferenceGrants grants, ServiceAnnotations serviceAnnotations) {
-        this.view = view;
         this.diag = diag;
-        this.grants = grants;
         this.serviceAnnotations = serviceAnnotations;
+        this.backends = new RouteBackends(view, diag, grants, serviceAnnotations);
     }
 
-    /**
-     * The usable backends, in backendRef order, each with its Service and its weight as written. Admission reports a
-     * backendRef of another kind or not permitted by a ReferenceGrant; a missing Service is reported here.
-     */
+    /** The usable backends, in backendRef order, each with its Service and its weight as written. */
     List<BackendDraft> resolve(HttpRouteInput route, List<HTTPBackendRef> refs) {
-        List<BackendDraft> out = new ArrayList<>();
-        if (refs == null) return out;
-        for (int i = 0; i < refs.size(); i++) {
-            HTTPBackendRef ref = refs.get(i);
-            String ns = ref.getNamespace() == null ? route.namespace() : ref.getNamespace();
-            // KIC's harness has no CRD defaults: a backendRef without kind is skipped there, as in KIC
-            if (!BackendRefs.permitted(route.source(), RouteKind.HTTP_ROUTE, ref.getGroup(), ref.getKind(), ns,
-                    ref.getName(), grants)) {
-                continue;
-            }
-            Optional<Service> svc = view.service(ns, ref.getName());
-            if (svc.isEmpty()) {
-                diag.report(Severity.WARNING, route.source(), "backendRef Service " + ns + "/" + ref.getName()
-                        + " not found; it is left out (Kong answers 500 when every backend of a rule is)",
-                        "create the Service or fix the backendRef name");
-                continue;
-            }
-            int port = ref.getPort() == null ? -1 : ref.getPort();
-            BackendDraft b = new BackendDraft(ns, ref.getName(), PortDef.number(port), ref.getWeight());
-            b.k8sService = svc.get();
-            out.add(b);
-        }
-        return out;
+        if (refs == null) return List.of();
+        return backends.resolve(route.source(), RouteKind.HTTP_ROUTE,
+                refs.stream().map(RouteBackends.Ref::of).toList());
     }
 
     /**

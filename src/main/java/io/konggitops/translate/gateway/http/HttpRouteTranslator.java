@@ -155,15 +155,8 @@ public final class HttpRouteTranslator implements KindTranslator {
         SplitMatch s = p.split();
         HttpRouteInput route = s.route();
         String host = s.hostname().isEmpty() ? "_" : s.hostname().replace("*", "_");
-        RouteDraft r = new RouteDraft("httproute." + route.namespace() + "." + route.name() + "." + host + "."
-                + s.rule() + "." + s.matchIndex(), route.source());
-        r.protocols = route.protocols();
-        r.preserveHost = true;
-        r.stripPath = false;
-        r.regexPriority = null;
-        r.requestBuffering = null;
-        r.responseBuffering = null;
-        r.pathHandling = null;
+        RouteDraft r = TraditionalRoutes.gatewayRoute(route, "httproute." + route.namespace() + "." + route.name()
+                + "." + host + "." + s.rule() + "." + s.matchIndex());
         r.tags = route.tags(s.ruleName() == null ? List.of() : List.of(s.ruleName()));
         List<HTTPRouteFilter> filters = rule.getFilters();
         boolean prefixRewrite = filters != null && filters.stream().anyMatch(f -> "URLRewrite".equals(f.getType())

@@ -106,8 +106,17 @@ final class TraditionalRoutes {
     }
 
     private static RouteDraft newRoute(HttpRouteInput route, String name) {
-        RouteDraft r = new RouteDraft(name, route.source());
+        RouteDraft r = gatewayRoute(route, name);
         r.hosts = new ArrayList<>(route.hostnames());
+        return r;
+    }
+
+    /**
+     * A Kong route of an HTTPRoute with the fields KIC sets: the listeners' protocols, {@code preserve_host: true},
+     * {@code strip_path: false} (the Gateway API default); regex priority, buffering and path handling left unset.
+     */
+    static RouteDraft gatewayRoute(HttpRouteInput route, String name) {
+        RouteDraft r = new RouteDraft(name, route.source());
         r.protocols = route.protocols();
         r.preserveHost = true;
         r.stripPath = false;

@@ -64,8 +64,10 @@ public final class EntityStore {
         Map<String, Map<String, LinkedHashSet<String>>> byKey = indexes.get(entity);
         if (byKey == null) return;
         byKey.forEach((fields, index) -> {
-            if (old != null) unindex(index, key(old, fields), id);
             String k = key(row, fields);
+            String was = old == null ? null : key(old, fields);
+            if (k != null && k.equals(was)) return; // unchanged: keeps its place (child listings stay in table order)
+            if (was != null) unindex(index, was, id);
             if (k != null) index.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(id);
         });
     }
@@ -135,6 +137,14 @@ public final class EntityStore {
     /** Rows whose foreign key {@code field} points at {@code id}. */
     synchronized List<ObjectNode> referencing(String entity, String field, String id) {
         return lookup(entity, field, id);
+    }
+
+    /**
+     * The stored rows of one kind, not copied (callers hold the double's lock and must not change them; render the
+     * ones they answer with {@link #render}), in insertion order.
+     */
+    synchronized List<ObjectNode> rows(String entity) {
+        return new ArrayList<>(table(entity).values());
     }
 
     /** Names of the SNIs attached to a certificate, sorted. */

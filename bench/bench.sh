@@ -9,7 +9,8 @@
 #   (default)     cases 1000@0;10000@0,2,20 — 1k rules at 0 ms, 10k rules at 0, 2 and 20 ms per request; plus one
 #                 changed rule (10k) and a 1k repository beside 10k foreign rules. ≈ 15–30 min on 2 cores.
 #   --quick       cases 1000@0,2 and no extras (a few minutes; for trying the harness)
-#   --with-100k   adds 100000@0 (the scale curve's top: 350,000 entities; ≈ 10 more minutes)
+#   --with-100k   adds 100000@0, the scale curve's top (350,000 entities): the no-op diffs of both tools; the first
+#                 sync that makes the state runs in the benchmark's JVM (cases above 10,000 rules: no deck sync)
 #   --cases SPEC  rules@latency,latency;... e.g. "10000@0,2"
 #   --shape       per-two (default: one Ingress per rule, one Service per two rules, 3 endpoints each) or fixed-50
 #                 (the earlier shape: Ingresses of 10 rules, 50 Services per namespace)

@@ -21,30 +21,35 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Benchmark (not a test of speed): kong-gitops and decK 1.4 side by side, cold processes against the same
- * {@link KongDouble} over HTTP. Per case (rules × latency per request):
+ * {@link KongDouble} over HTTP. Per repository size:
  * <ol>
- *   <li>fresh double A: {@code bin/kong-gitops reconcile} (first sync), {@code bin/kong-gitops diff} (no-op), then
- *       {@code deck dump} and {@code deck diff} of that dump against the same double and state (a no-op for decK:
- *       the dump carries the {@code kong-gitops-applied} tags kong-gitops writes);</li>
- *   <li>fresh double B: {@code deck sync} (first sync of the same entities); at 0 ms also {@code deck diff} on
- *       decK's own state and {@code kong-gitops diff} on it (a cross-check that both wrote the same);</li>
- *   <li>at 0 ms and the headline size (10k): one rule changed, then {@code reconcile} (its writes are counted) and
- *       {@code deck sync} of the changed file; a 1k-rule repository diffed beside 10k rules of another select tag.</li>
+ *   <li>double A: {@code bin/kong-gitops reconcile} (first sync, at the first latency of the case); then at every
+ *       latency of the case (the double's latency per request is changed in place) {@code bin/kong-gitops diff}
+ *       (no-op) and {@code deck diff} against the same double and state. decK's diff input is {@code deck dump} of
+ *       that state (made once): it carries the {@code kong-gitops-applied} tags kong-gitops writes, so the diff is
+ *       a no-op for decK too;</li>
+ *   <li>at the headline size (10k), on A at 0 ms: one rule changed, then {@code reconcile} (its writes are counted);
+ *       a 1k-rule repository of another select tag synced and diffed beside A's 35,000 entities;</li>
+ *   <li>for every latency of {@code bench.syncLatencies} (0 and 2 ms): first syncs into fresh doubles,
+ *       {@code bin/kong-gitops reconcile} and {@code deck sync} of {@code bin/kong-gitops render}'s decK file (the
+ *       project's decK writer: the same entities); at 0 ms also {@code deck diff} of decK's own state, kong-gitops'
+ *       diff of it (a cross-check) and, at 10k, {@code deck sync} of the changed file.</li>
  * </ol>
- * decK's sync input is {@code bin/kong-gitops render} of the same repository (the project's decK writer), so both tools
- * sync identical entities; both use {@code --select-tag managed-by:kong-gitops} and the same parallelism.
- * Results: {@code target/bench/results.md} (goals with verdicts), logs in {@code target/bench/logs/}.
+ * Both tools use {@code --select-tag managed-by:kong-gitops} and the same parallelism. Results:
+ * {@code target/bench/results.md} (goals with verdicts), logs in {@code target/bench/logs/}.
  *
  * <p>Run with {@code bench/bench.sh}. System properties: {@code bench.cases} (default {@code 1000@0;10000@0,2,20}:
- * rules@latencies;...), {@code bench.shape} ({@code per-two} default, or {@code fixed-50}), {@code bench.deck}
- * ({@code false}: kong-gitops only), {@code bench.extras} ({@code false}: no changed-rule / foreign-state runs),
- * plus those of {@link Tools}. Assertions only check that each run did its job, never a duration.
+ * rules@latencies;...), {@code bench.syncLatencies}, {@code bench.shape} ({@code per-two} default, or
+ * {@code fixed-50}), {@code bench.deck} ({@code false}: kong-gitops only), {@code bench.extras} ({@code false}: no
+ * changed-rule / foreign-state runs), {@code bench.headline}, {@code bench.coldSyncMax}, plus those of
+ * {@link Tools}. Assertions only check that each run did its job, never a duration.
  */
 @Tag("bench")
 @DisplayName("Side-by-side benchmark: kong-gitops and decK 1.4, cold, against the Kong double")
@@ -52,7 +57,19 @@ class SideBySideBenchmark {
     private static final Path OUT = Path.of("target", "bench");
     /** The size of the changed-rule run and of the foreign state (property {@code bench.headline}). */
     private static final int HEADLINE = Integer.getInteger("bench.headline", 10_000);
-    private static final String FOREIGN_TAG = "bench-foreign";
+    /** The select tag of the 1k repository diffed beside the headline repository's entities. */
+    private static final String OTHER_TAG = "bench-other";
+    /**
+     * Above this size (property {@code bench.coldSyncMax}) the first sync, which only prepares the state for the
+     * diffs, runs in this JVM (warm, faster than a cold CLI run) or is loaded from the state cache, and
+     * {@code deck sync} is left out.
+     */
+    private static final int COLD_SYNC_MAX = Integer.getInteger("bench.coldSyncMax", 10_000);
+    /**
+     * Where the state of a first sync above COLD_SYNC_MAX is kept for the next run (property {@code bench.stateCache},
+     * default {@code target/bench-state}; delete it after changing what kong-gitops writes).
+     */
+    private static final Path STATE_CACHE = Path.of(System.getProperty("bench.stateCache", "target/bench-state"));
     private static Path work;
     private static Tools tools;
     private static Results results;
@@ -107,61 +124,101 @@ class SideBySideBenchmark {
     @DisplayName("first sync and no-op diff of kong-gitops and decK for every case")
     void sideBySide() throws IOException, InterruptedException {
         for (Map.Entry<Integer, List<Integer>> c : cases().entrySet()) {
-            for (int latency : c.getValue()) {
-                runCase(c.getKey(), latency);
-            }
-        }
-        if (Boolean.parseBoolean(System.getProperty("bench.extras", "true"))) {
-            besideForeignState();
+            runSize(c.getKey(), c.getValue());
         }
     }
 
-    private void runCase(int rules, int latency) throws IOException, InterruptedException {
+    /**
+     * One repository size: double A gets kong-gitops' first sync at the first latency, then at every latency
+     * kong-gitops' no-op diff and decK's; the first syncs at the other latencies of {@code bench.syncLatencies}
+     * (default 0 and 2 ms) get fresh doubles, decK's too.
+     */
+    private void runSize(int rules, List<Integer> latencies) throws IOException, InterruptedException {
         Path repo = repo(rules);
-        String tag = rules / 1000 + "k-" + latency + "ms-";
+        String size = rules / 1000 + "k-";
+        int first = latencies.get(0);
+        AtomicLong latency = new AtomicLong(first);
+        boolean big = rules > COLD_SYNC_MAX;
+        Path cached = STATE_CACHE.resolve("state-" + rules + "-" + shape() + ".json.gz");
         try (KongDouble a = start(latency)) {
-            Results.Row sync = measure(rules, latency, Results.SYNC, Results.KG, a, "",
-                    () -> tools.kongGitops(tag + "kg-reconcile", "reconcile", repo, a.baseUrl()));
-            assertThat(sync.run().exit()).as("reconcile exit; output:\n" + sync.run().tail(30)).isZero();
+            if (big && Files.exists(cached)) {
+                // the entities an earlier run's first sync wrote (same ids, tags and values: kong-gitops' output is
+                // deterministic), loaded straight into the double
+                a.loadState(cached);
+                System.out.println("[bench] " + rules + " rules: state loaded from " + cached);
+            } else {
+                Results.Row sync = big
+                        ? measure(rules, first, Results.SYNC_IN_PROCESS, Results.KG, a, "not a cold run: the state for the diffs",
+                                () -> inProcess(size + first + "ms-kg-reconcile-in-process", "reconcile", repo, a.baseUrl()))
+                        : measure(rules, first, Results.SYNC, Results.KG, a, "",
+                                () -> tools.kongGitops(size + first + "ms-kg-reconcile", "reconcile", repo, a.baseUrl()));
+                assertThat(sync.run().exit()).as("reconcile exit; output:\n" + sync.run().tail(30)).isZero();
+                if (big) {
+                    Files.createDirectories(STATE_CACHE);
+                    a.saveState(cached);
+                }
+            }
             assertThat(a.store().count("routes")).as("routes after the first sync").isEqualTo(rules);
-            int entities = a.store().size();
-            Results.Row diff = measure(rules, latency, Results.DIFF, Results.KG, a, entities + " entities in Kong",
-                    () -> tools.kongGitops(tag + "kg-diff", "diff", repo, a.baseUrl()));
-            assertThat(diff.run().exit()).as("diff right after the sync is in sync; output:\n" + diff.run().tail(30))
-                    .isZero();
-            assertThat(diff.writes()).as("diff never writes").isZero();
-            if (deck) {
+            String entities = a.store().size() + " entities in Kong";
+            Path dump = work.resolve(size + "dump.yaml");
+            for (int l : latencies) {
+                latency.set(l);
+                String tag = size + l + "ms-";
+                Results.Row diff = measure(rules, l, Results.DIFF, Results.KG, a, entities,
+                        () -> tools.kongGitops(tag + "kg-diff", "diff", repo, a.baseUrl()));
+                assertThat(diff.run().exit()).as("diff after the sync is in sync; output:\n" + diff.run().tail(30))
+                        .isZero();
+                assertThat(diff.writes()).as("diff never writes").isZero();
+                if (!deck) continue;
                 // decK's diff input is its own dump of this state: kong-gitops writes a kong-gitops-applied:<hash>
-                // tag on every entity that a rendered file does not have, so only the dump makes decK's diff a
-                // no-op (render's file is decK's input for the first sync, below)
-                Path dump = work.resolve(tag + "dump.yaml");
-                Files.deleteIfExists(dump);
-                Results.Row dumped = measure(rules, latency, Results.DUMP, Results.DECK, a, "",
-                        () -> tools.deckDump(tag + "deck-dump", dump, a.baseUrl()));
-                assertThat(dumped.run().exit()).as("deck dump; output:\n" + dumped.run().tail(30)).isZero();
-                results.add(withNote(dumped, Files.size(dump) / 1024 + " KiB"));
-                Results.Row deckDiff = measure(rules, latency, Results.DIFF, Results.DECK, a,
+                // tag on every entity that a rendered file does not have, so only a dump makes decK's diff a no-op
+                // (render's file is decK's input for its first sync, below)
+                if (!Files.exists(dump)) {
+                    Results.Row dumped = measure(rules, l, Results.DUMP, Results.DECK, a, "",
+                            () -> tools.deckDump(tag + "deck-dump", dump, a.baseUrl(), Tools.SELECT_TAG));
+                    assertThat(dumped.run().exit()).as("deck dump; output:\n" + dumped.run().tail(30)).isZero();
+                    results.add(withNote(dumped, Files.size(dump) / 1024 + " KiB"));
+                }
+                Results.Row deckDiff = measure(rules, l, Results.DIFF, Results.DECK, a,
                         "input: deck dump of the state kong-gitops wrote",
-                        () -> tools.deck(tag + "deck-diff", "diff", dump, a.baseUrl()));
+                        () -> tools.deck(tag + "deck-diff", "diff", dump, a.baseUrl(), Tools.SELECT_TAG));
                 assertThat(deckDiff.run().exit()).as("deck diff; output:\n" + deckDiff.run().tail(30)).isZero();
                 assertThat(deckDiff.writes()).as("deck diff never writes").isZero();
                 amendDeckNote(deckDiff);
             }
-            if (latency == 0 && rules == HEADLINE && extras()) {
+            latency.set(0);
+            if (rules == HEADLINE && extras()) {
                 oneChangedRule(a, repo, rules);
+                besideForeignState(a);
             }
         }
-        if (!deck) return;
-        try (KongDouble b = start(latency)) {
-            Path file = deckFile(rules);
-            Results.Row deckSync = measure(rules, latency, Results.SYNC, Results.DECK, b, "",
-                    () -> tools.deck(tag + "deck-sync", "sync", file, b.baseUrl()));
+        if (big) return; // above COLD_SYNC_MAX only the no-op diffs are compared
+        for (int l : latencies) {
+            if (!syncLatencies().contains(l)) continue;
+            if (l != first) {
+                try (KongDouble c = start(new AtomicLong(l))) {
+                    Results.Row sync = measure(rules, l, Results.SYNC, Results.KG, c, "",
+                            () -> tools.kongGitops(size + l + "ms-kg-reconcile", "reconcile", repo, c.baseUrl()));
+                    assertThat(sync.run().exit()).as("reconcile exit; output:\n" + sync.run().tail(30)).isZero();
+                }
+            }
+            if (deck) deckSync(rules, l, repo);
+        }
+    }
+
+    /** decK's first sync into a fresh double; at 0 ms also its diff of its own state and kong-gitops' cross-check. */
+    private void deckSync(int rules, int latency, Path repo) throws IOException, InterruptedException {
+        String tag = rules / 1000 + "k-" + latency + "ms-";
+        Path file = deckFile(rules);
+        try (KongDouble b = start(new AtomicLong(latency))) {
+            Results.Row deckSync = measure(rules, latency, Results.SYNC, Results.DECK, b, "input: render's decK file",
+                    () -> tools.deck(tag + "deck-sync", "sync", file, b.baseUrl(), Tools.SELECT_TAG));
             assertThat(deckSync.run().exit()).as("deck sync; output:\n" + deckSync.run().tail(30)).isZero();
             assertThat(b.store().count("routes")).as("routes after deck sync").isEqualTo(rules);
             amendDeckNote(deckSync);
             if (latency != 0) return;
             Results.Row own = measure(rules, latency, "no-op diff on decK's own state", Results.DECK, b, "",
-                    () -> tools.deck(tag + "deck-diff-own", "diff", file, b.baseUrl()));
+                    () -> tools.deck(tag + "deck-diff-own", "diff", file, b.baseUrl(), Tools.SELECT_TAG));
             amendDeckNote(own);
             Results.Row cross = measure(rules, latency, "diff of the state decK wrote (cross-check)", Results.KG, b, "",
                     () -> tools.kongGitops(tag + "kg-diff-deck-state", "diff", repo, b.baseUrl()));
@@ -173,7 +230,7 @@ class SideBySideBenchmark {
                 Timed render = tools.render(tag + "render-changed", changed, changedFile);
                 assertThat(render.exit()).as(render.tail(30)).isZero();
                 Results.Row one = measure(rules, latency, Results.CHANGED, Results.DECK, b, "",
-                        () -> tools.deck(tag + "deck-sync-changed", "sync", changedFile, b.baseUrl()));
+                        () -> tools.deck(tag + "deck-sync-changed", "sync", changedFile, b.baseUrl(), Tools.SELECT_TAG));
                 assertThat(one.run().exit()).as(one.run().tail(30)).isZero();
                 amendDeckNote(one);
             }
@@ -192,36 +249,45 @@ class SideBySideBenchmark {
     }
 
     /**
-     * A 1k-rule repository (tag {@code managed-by:kong-gitops}) synced and diffed in a Kong that also holds the
-     * 10k-rule repository of another namespace prefix under another select tag (35,000 foreign entities).
+     * A 1k-rule repository of another namespace prefix and select tag, synced and diffed in double A, which holds
+     * the headline repository's entities (35,000 at 10k rules) under {@code managed-by:kong-gitops}: foreign state
+     * for this run. Compared with the 1k case's diff, which had nothing else in Kong.
      */
-    private void besideForeignState() throws IOException, InterruptedException {
+    private void besideForeignState(KongDouble a) throws IOException, InterruptedException {
         int small = 1000;
-        Path foreign = work.resolve("foreign-" + HEADLINE);
-        BenchRepos.generate(HEADLINE, foreign, "--shape", shape(), "--namespace-prefix", "other");
-        Path repo = repo(small);
-        try (KongDouble c = start(0)) {
-            Timed seed = tools.kongGitops("foreign-seed", "reconcile", foreign, c.baseUrl(), "--select-tag=" + FOREIGN_TAG);
-            assertThat(seed.exit()).as(seed.tail(30)).isZero();
-            int foreignEntities = c.store().size();
-            Results.Row sync = measure(small, 0, "first sync beside 10k foreign rules", Results.KG, c,
-                    foreignEntities + " foreign entities", () -> tools.kongGitops("1k-beside-kg-reconcile", "reconcile",
-                            repo, c.baseUrl()));
-            assertThat(sync.run().exit()).as(sync.run().tail(30)).isZero();
-            Results.Row diff = measure(small, 0, Results.BESIDE, Results.KG, c, foreignEntities + " foreign entities",
-                    () -> tools.kongGitops("1k-beside-kg-diff", "diff", repo, c.baseUrl()));
-            assertThat(diff.run().exit()).as(diff.run().tail(30)).isZero();
-            if (deck) {
-                Path dump = work.resolve("1k-beside-dump.yaml");
-                Files.deleteIfExists(dump);
-                Timed dumped = tools.deckDump("1k-beside-deck-dump", dump, c.baseUrl());
-                assertThat(dumped.exit()).as(dumped.tail(30)).isZero();
-                Results.Row d = measure(small, 0, Results.BESIDE, Results.DECK, c, foreignEntities + " foreign entities",
-                        () -> tools.deck("1k-beside-deck-diff", "diff", dump, c.baseUrl()));
-                assertThat(d.run().exit()).as(d.run().tail(30)).isZero();
-                amendDeckNote(d);
-            }
+        Path other = work.resolve("other-" + small);
+        BenchRepos.generate(small, other, "--shape", shape(), "--namespace-prefix", "other");
+        String note = a.store().size() + " entities of another select tag in Kong";
+        String tagOption = "--select-tag=" + OTHER_TAG;
+        Results.Row sync = measure(small, 0, "first sync beside 10k foreign rules", Results.KG, a, note,
+                () -> tools.kongGitops("1k-beside-kg-reconcile", "reconcile", other, a.baseUrl(), tagOption));
+        assertThat(sync.run().exit()).as(sync.run().tail(30)).isZero();
+        Results.Row diff = measure(small, 0, Results.BESIDE, Results.KG, a, note,
+                () -> tools.kongGitops("1k-beside-kg-diff", "diff", other, a.baseUrl(), tagOption));
+        assertThat(diff.run().exit()).as(diff.run().tail(30)).isZero();
+        if (!deck) return;
+        Path dump = work.resolve("1k-beside-dump.yaml");
+        Timed dumped = tools.deckDump("1k-beside-deck-dump", dump, a.baseUrl(), OTHER_TAG);
+        assertThat(dumped.exit()).as(dumped.tail(30)).isZero();
+        Results.Row d = measure(small, 0, Results.BESIDE, Results.DECK, a, note,
+                () -> tools.deck("1k-beside-deck-diff", "diff", dump, a.baseUrl(), OTHER_TAG));
+        assertThat(d.run().exit()).as(d.run().tail(30)).isZero();
+        amendDeckNote(d);
+    }
+
+    /** {@code Main.run} in this JVM; CPU is this process' (the double's included), no RSS. */
+    private static Timed inProcess(String label, String command, Path repo, String url) throws IOException {
+        Path log = OUT.resolve("logs").resolve(label + ".log");
+        Files.createDirectories(log.getParent());
+        long cpu = processCpuNanos();
+        long start = System.nanoTime();
+        int exit;
+        try (PrintStream out = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+            exit = Main.run(new String[] {command, "--repo", repo.toString(), "--endpoints", "manifests",
+                    "--kong-admin-url", url, "-q"}, Map.of(), out, out);
         }
+        double wall = (System.nanoTime() - start) / 1e9;
+        return new Timed(label, exit, wall, (processCpuNanos() - cpu) / 1e9, 0, 0, log);
     }
 
     private interface Step {
@@ -254,8 +320,9 @@ class SideBySideBenchmark {
                 r.doubleCpu(), r.loadBefore(), r.loadAfter(), note);
     }
 
-    private static KongDouble start(int latencyMs) throws IOException {
-        return KongDouble.builder().latency(Duration.ofMillis(latencyMs)).build().start();
+    /** A fresh double whose latency per request can be changed while it runs. */
+    private static KongDouble start(AtomicLong latencyMs) throws IOException {
+        return KongDouble.builder().latency((method, path) -> Duration.ofMillis(latencyMs.get())).build().start();
     }
 
     private static Path repo(int rules) throws IOException, InterruptedException {
@@ -297,6 +364,15 @@ class SideBySideBenchmark {
         assertThat(changed).as("rule 0 in " + first).isNotEqualTo(text);
         Files.writeString(first, changed);
         return copy;
+    }
+
+    /** Latencies at which first syncs are measured ({@code bench.syncLatencies}, default 0 and 2 ms). */
+    private static List<Integer> syncLatencies() {
+        List<Integer> out = new ArrayList<>();
+        for (String l : System.getProperty("bench.syncLatencies", "0,2").split(",")) {
+            if (!l.isBlank()) out.add(Integer.parseInt(l.trim()));
+        }
+        return out;
     }
 
     private static boolean extras() {

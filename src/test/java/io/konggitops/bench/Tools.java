@@ -52,18 +52,17 @@ final class Tools {
         return kongGitops(label, "render", repo, null, "-o", out.toString());
     }
 
-    /** {@code deck sync|diff --kong-addr URL -s FILE --select-tag managed-by:kong-gitops --parallelism N}. */
-    Timed deck(String label, String command, Path state, String url, String... extra)
+    /** {@code deck sync|diff --kong-addr URL -s FILE --select-tag TAG --parallelism N}. */
+    Timed deck(String label, String command, Path state, String url, String selectTag)
             throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("deck", command, "--kong-addr", url, "-s", state.toString(),
-                "--select-tag", SELECT_TAG, "--parallelism", Integer.toString(parallelism), "--no-color"));
-        cmd.addAll(List.of(extra));
+        List<String> cmd = List.of("deck", command, "--kong-addr", url, "-s", state.toString(),
+                "--select-tag", selectTag, "--parallelism", Integer.toString(parallelism), "--no-color");
         return Timed.run(label, cmd, Map.of(), logDir, timeout);
     }
 
-    /** {@code deck dump --kong-addr URL --select-tag managed-by:kong-gitops --with-id -o FILE}. */
-    Timed deckDump(String label, Path out, String url) throws IOException, InterruptedException {
-        List<String> cmd = List.of("deck", "dump", "--kong-addr", url, "--select-tag", SELECT_TAG, "--with-id",
+    /** {@code deck dump --kong-addr URL --select-tag TAG --with-id -o FILE}. */
+    Timed deckDump(String label, Path out, String url, String selectTag) throws IOException, InterruptedException {
+        List<String> cmd = List.of("deck", "dump", "--kong-addr", url, "--select-tag", selectTag, "--with-id",
                 "-o", out.toString(), "--no-color");
         return Timed.run(label, cmd, Map.of(), logDir, timeout);
     }

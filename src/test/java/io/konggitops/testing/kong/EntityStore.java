@@ -50,6 +50,15 @@ public final class EntityStore {
         state.tables().forEach((entity, rows) -> tables.put(entity, new LinkedHashMap<>(rows)));
     }
 
+    /** Every stored row per entity, uncopied, in insertion order (for a snapshot; callers must not change them). */
+    synchronized Map<String, List<ObjectNode>> rowsByEntity() {
+        Map<String, List<ObjectNode>> out = new LinkedHashMap<>();
+        tables.forEach((entity, rows) -> {
+            if (!rows.isEmpty()) out.put(entity, new ArrayList<>(rows.values()));
+        });
+        return out;
+    }
+
     synchronized LinkedHashMap<String, ObjectNode> table(String entity) {
         return tables.computeIfAbsent(entity, k -> new LinkedHashMap<>());
     }

@@ -20,7 +20,6 @@ final class Results {
     static final String DECK = "decK 1.4";
     static final String SYNC = "first sync";
     static final String DIFF = "no-op diff";
-    static final String SYNC_IN_PROCESS = "first sync (in-process, warm JVM)";
     static final String DUMP = "dump (decK's diff input)";
 
     /** One measured process: its numbers, and what the Kong double saw during it. */

@@ -47,9 +47,9 @@ final class Tools {
         return Timed.run(label, cmd, Map.of(), logDir, timeout);
     }
 
-    /** The decK file of a repository: {@code bin/kong-gitops render -o FILE} (the project's own decK writer). */
+    /** The decK file of a repository, as JSON: {@code bin/kong-gitops render --format=json -o FILE} (the project's decK writer). */
     Timed render(String label, Path repo, Path out) throws IOException, InterruptedException {
-        return kongGitops(label, "render", repo, null, "-o", out.toString());
+        return kongGitops(label, "render", repo, null, "--format=json", "-o", out.toString());
     }
 
     /** {@code deck sync|diff --kong-addr URL -s FILE --select-tag TAG --parallelism N}. */

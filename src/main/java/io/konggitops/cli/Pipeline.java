@@ -169,7 +169,11 @@ final class Pipeline {
                 .tlsSkipVerify(k.tlsSkipVerify())
                 .adminToken(Secrets.fromEnv(env, ADMIN_TOKEN))
                 .tokenHeader(k.tokenHeader())
-                .workspace(k.workspace());
+                .workspace(k.workspace())
+                .readParallelism(k.readParallelism())
+                // a connection for every write in flight (--parallelism may exceed the pool's default)
+                .maxConnectionsPerRoute(Math.max(AdminClientOptions.DEFAULT_MAX_CONNECTIONS_PER_ROUTE,
+                        config.sync().parallelism()));
         AdminClientOptions.parseHeaders(k.headers()).forEach(options::header);
         if (k.tlsSkipVerify()) {
             err.println("kong-gitops: warning: --kong-tls-skip-verify: the Admin API's certificate is not checked");

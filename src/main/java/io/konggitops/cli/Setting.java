@@ -88,6 +88,8 @@ record Setting(String name, String label, String help, boolean isSwitch, Set<Str
             value("report-file", "FILE", "Also write the report to FILE.", LIVE),
             value("parallelism", "N", "Concurrent Admin API writes within a level (default 10).",
                     Set.of("reconcile")),
+            value("read-parallelism", "N", "Concurrent Admin API reads when reading Kong: the collections, and the "
+                    + "targets of each upstream (default 10).", LIVE),
             value("max-deletions", "N|P%", "Refuse to delete more than N entities or P% of the managed ones "
                     + "(default 30% once 10 or more are managed).", Set.of("reconcile")),
             flag("allow-empty", "Allow deleting every managed entity when the desired state is empty.",

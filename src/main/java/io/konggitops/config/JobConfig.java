@@ -45,9 +45,13 @@ public record JobConfig(
         }
     }
 
-    /** The Kong Admin API (or a decK file standing for it). */
+    /**
+     * The Kong Admin API (or a decK file standing for it). {@code readParallelism}: Admin API reads in flight at once
+     * when the live state is read (diff, reconcile and its verification).
+     */
     public record Kong(String adminUrl, Path kongState, Path caCert, Path clientCert, Path clientKey,
-                       boolean tlsSkipVerify, String tokenHeader, List<String> headers, String workspace) {
+                       boolean tlsSkipVerify, String tokenHeader, List<String> headers, String workspace,
+                       int readParallelism) {
     }
 
     /**
@@ -103,9 +107,9 @@ public record JobConfig(
             "endpoints", "kong-admin-url", "kong-state", "kong-ca-cert", "kong-client-cert", "kong-client-key",
             "kong-tls-skip-verify", "kong-admin-token-header", "kong-header", "kong-workspace",
             "kubeconfig", "context", "namespaces", "cluster-timeout", "cluster-retries", "format", "output",
-            "include-secrets", "report", "report-file", "parallelism", "max-deletions", "allow-empty", "dry-run",
-            "on-invalid", "dbless-replace-unowned", "lock-name", "lock-namespace", "lock-ttl", "no-lock",
-            "pushgateway-url", "base-ref", "deny-plugins");
+            "include-secrets", "report", "report-file", "parallelism", "read-parallelism", "max-deletions",
+            "allow-empty", "dry-run", "on-invalid", "dbless-replace-unowned", "lock-name", "lock-namespace", "lock-ttl",
+            "no-lock", "pushgateway-url", "base-ref", "deny-plugins");
 
     /** {@code kong-admin-url} → {@code KONG_GITOPS_KONG_ADMIN_URL}. */
     public static String envName(String setting) {
@@ -233,7 +237,7 @@ public record JobConfig(
             Kong kong = new Kong(adminUrl, path("kong-state", errors, true), path("kong-ca-cert", errors, true),
                     path("kong-client-cert", errors, true), path("kong-client-key", errors, true),
                     bool("kong-tls-skip-verify"), get("kong-admin-token-header", "Kong-Admin-Token"), headers,
-                    get("kong-workspace", ""));
+                    get("kong-workspace", ""), integer("read-parallelism", 10, 1, 100, errors));
             if ((kong.clientCert() == null) != (kong.clientKey() == null)) {
                 errors.add("--kong-client-cert and --kong-client-key go together");
             }

@@ -26,8 +26,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +60,8 @@ public final class AdminClient implements KongAdmin {
         this.options = options;
         this.paths = new KongPaths(options.baseUrl(), options.workspace());
         PoolingHttpClientConnectionManagerBuilder pool = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(options.maxConnectionsPerRoute())
-                .setMaxConnTotal(options.maxConnectionsPerRoute() * 2)
+                .setMaxConnPerRoute(options.poolSizePerRoute())
+                .setMaxConnTotal(options.poolSizePerRoute() * 2)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(options.connectTimeout()))
                         .setSocketTimeout(Timeout.of(options.responseTimeout()))
@@ -112,43 +110,16 @@ public final class AdminClient implements KongAdmin {
         return new KongRoot(v, str(conf.get("database")), str(conf.get("router_flavor")), plugins);
     }
 
+    /**
+     * Reads in parallel ({@link AdminClientOptions#readParallelism()} requests at once, see {@link KongReader}); the
+     * state is the same, in the same order, as one request after the other would read.
+     */
     @Override
     public KongState read(Set<EntityType> types, List<String> selectTags) {
         String tags = tagFilter(selectTags);
-        Set<EntityType> wanted = types.isEmpty() ? EnumSet.noneOf(EntityType.class) : EnumSet.copyOf(types);
-        List<KongEntity> out = new ArrayList<>();
-        Map<EntityType, List<KongEntity>> collections = new EnumMap<>(EntityType.class);
-        for (EntityType type : wanted) {
-            if (type.nestedUnder().isPresent()) continue;
-            List<KongEntity> found = readCollection(type, tags);
-            collections.put(type, found);
-            out.addAll(found);
+        try (KongReader reader = new KongReader(this, paths, options.readParallelism())) {
+            return reader.read(types, tags);
         }
-        for (EntityType type : wanted) {
-            EntityType parentType = type.spec().parentKind().orElse(null);
-            if (parentType == null) continue;
-            List<KongEntity> parents = collections.computeIfAbsent(parentType, p -> readCollection(p, tags));
-            for (KongEntity parent : parents) {
-                URI children = paths.path(parentType.endpoint(), parent.id(), type.endpoint());
-                for (Map<String, Object> t : new KongPager(this, children, tags).all()) {
-                    out.add(new KongEntity(type, t, null, null));
-                }
-            }
-        }
-        return new KongState(out);
-    }
-
-    private List<KongEntity> readCollection(EntityType type, String tags) {
-        List<KongEntity> found = new ArrayList<>();
-        try {
-            for (Map<String, Object> m : new KongPager(this, paths.collection(type.endpoint()), tags).all()) {
-                found.add(new KongEntity(type, m, null, null));
-            }
-        } catch (KongApiException e) {
-            // a credential plugin that is not installed has no endpoint: there can be no such credentials
-            if (!(type.spec().optionalEndpoint() && e.status() == 404)) throw e;
-        }
-        return found;
     }
 
     static String tagFilter(List<String> selectTags) {
@@ -297,7 +268,50 @@ public final class AdminClient implements KongAdmin {
         http.close(CloseMode.GRACEFUL);
     }
 
-    // --- HTTP plumbing (package-private for KongPager) ---
+    // --- HTTP plumbing ---
+
+    /**
+     * {@code GET} of one listing page of {@code type} entities, parsed from the response stream as it arrives. The
+     * request is registered with {@code reader} while it is in flight, so that a failure of another listing can abort
+     * it. Errors are those of every other call.
+     */
+    ListingPage page(URI uri, EntityType type, KongReader reader) {
+        HttpGet get = new HttpGet(uri);
+        String label = "GET " + paths.display(uri);
+        reader.started(get);
+        PageAnswer answer;
+        try {
+            answer = http.execute(get, response -> {
+                int status = response.getCode();
+                if (status / 100 != 2) {
+                    Header ra = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
+                    String body = response.getEntity() == null ? ""
+                            : EntityUtils.toString(response.getEntity(), StandardCharsets.UTF_8);
+                    return new PageAnswer(new Response(status, body, ra == null ? null : ra.getValue()), null, null);
+                }
+                try (java.io.InputStream body = response.getEntity() == null ? java.io.InputStream.nullInputStream()
+                        : response.getEntity().getContent()) {
+                    return new PageAnswer(new Response(status, "", null), ListingPage.read(body, type), null);
+                } catch (JsonProcessingException notJson) {
+                    return new PageAnswer(new Response(status, "", null), null, notJson);
+                }
+            });
+        } catch (IOException e) {
+            throw KongErrors.io(label, options.baseUrl().toString(), e, null, options.caCert() != null);
+        } finally {
+            reader.ended(get);
+        }
+        Response r = answer.response();
+        if (r.status() / 100 != 2) {
+            throw KongErrors.http(label, r.status(), r.body(), r.retryAfter(), null, options.tokenHeader());
+        }
+        if (answer.page() == null) throw notJson(r, label, answer.notJson());
+        return answer.page();
+    }
+
+    /** A listing page, or the error answer, or why a 2xx body could not be read. */
+    private record PageAnswer(Response response, ListingPage page, IOException notJson) {
+    }
 
     Map<String, Object> getJson(URI uri, KongEntity entity) {
         Response r = execute(new HttpGet(uri), entity);
@@ -350,9 +364,13 @@ public final class AdminClient implements KongAdmin {
         try {
             return JSON.readValue(r.body(), MAP);
         } catch (IOException e) {
-            throw new KongApiException(request + " answered HTTP " + r.status() + " with a body that is not a JSON object;"
-                    + " is " + options.baseUrl() + " the Kong Admin API?", r.status(), null, null, null, null, null, e);
+            throw notJson(r, request, e);
         }
+    }
+
+    private KongApiException notJson(Response r, String request, IOException e) {
+        return new KongApiException(request + " answered HTTP " + r.status() + " with a body that is not a JSON object;"
+                + " is " + options.baseUrl() + " the Kong Admin API?", r.status(), null, null, null, null, null, e);
     }
 
     private static String str(Object o) {

@@ -20,14 +20,19 @@ import java.util.Objects;
  * <p>{@code adminToken} is sent as header {@code tokenHeader} (default {@code Kong-Admin-Token}); {@code headers} are
  * sent with every request. {@code workspace}, when set, prefixes every path except {@code GET /} with
  * {@code /<workspace>}. {@link #toString()} never shows the token or header values.
+ *
+ * <p>{@code readParallelism}: how many Admin API reads one {@code read} has in flight at once (the collections, and the
+ * per-upstream target listings); the connection pool keeps at least that many keep-alive connections to the host.
  */
 public record AdminClientOptions(URI baseUrl, Path caCert, Path clientCert, Path clientKey, boolean tlsSkipVerify,
                                  String adminToken, String tokenHeader, Map<String, String> headers, String workspace,
-                                 Duration connectTimeout, Duration responseTimeout, int maxConnectionsPerRoute) {
+                                 Duration connectTimeout, Duration responseTimeout, int maxConnectionsPerRoute,
+                                 int readParallelism) {
     public static final String DEFAULT_TOKEN_HEADER = "Kong-Admin-Token";
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_RESPONSE_TIMEOUT = Duration.ofSeconds(60);
     public static final int DEFAULT_MAX_CONNECTIONS_PER_ROUTE = 20;
+    public static final int DEFAULT_READ_PARALLELISM = 10;
 
     public AdminClientOptions {
         Objects.requireNonNull(baseUrl, "baseUrl");
@@ -47,6 +52,23 @@ public record AdminClientOptions(URI baseUrl, Path caCert, Path clientCert, Path
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         responseTimeout = responseTimeout == null ? DEFAULT_RESPONSE_TIMEOUT : responseTimeout;
         maxConnectionsPerRoute = maxConnectionsPerRoute <= 0 ? DEFAULT_MAX_CONNECTIONS_PER_ROUTE : maxConnectionsPerRoute;
+        if (readParallelism < 0) {
+            throw new IllegalArgumentException("read parallelism must be at least 1, got " + readParallelism);
+        }
+        readParallelism = readParallelism == 0 ? DEFAULT_READ_PARALLELISM : readParallelism;
+    }
+
+    /** As the canonical constructor, with the default read parallelism. */
+    public AdminClientOptions(URI baseUrl, Path caCert, Path clientCert, Path clientKey, boolean tlsSkipVerify,
+                              String adminToken, String tokenHeader, Map<String, String> headers, String workspace,
+                              Duration connectTimeout, Duration responseTimeout, int maxConnectionsPerRoute) {
+        this(baseUrl, caCert, clientCert, clientKey, tlsSkipVerify, adminToken, tokenHeader, headers, workspace,
+                connectTimeout, responseTimeout, maxConnectionsPerRoute, 0);
+    }
+
+    /** Connections the pool keeps per host: enough for the writes and for the reads in parallel. */
+    public int poolSizePerRoute() {
+        return Math.max(maxConnectionsPerRoute, readParallelism);
     }
 
     /** Plain options for {@code url}: verified TLS, no token, no headers, default timeouts. */
@@ -87,7 +109,8 @@ public record AdminClientOptions(URI baseUrl, Path caCert, Path clientCert, Path
                 + ", adminToken=" + (adminToken == null ? "(none)" : "(set)") + ", tokenHeader=" + tokenHeader
                 + ", headers=" + headers.keySet() + " (values hidden)"
                 + ", workspace=" + workspace + ", connectTimeout=" + connectTimeout
-                + ", responseTimeout=" + responseTimeout + ", maxConnectionsPerRoute=" + maxConnectionsPerRoute + "]";
+                + ", responseTimeout=" + responseTimeout + ", maxConnectionsPerRoute=" + maxConnectionsPerRoute
+                + ", readParallelism=" + readParallelism + "]";
     }
 
     /** Fluent construction; unset values take the defaults above. */
@@ -104,6 +127,7 @@ public record AdminClientOptions(URI baseUrl, Path caCert, Path clientCert, Path
         private Duration connectTimeout;
         private Duration responseTimeout;
         private int maxConnectionsPerRoute;
+        private int readParallelism;
 
         private Builder(URI baseUrl) {
             this.baseUrl = baseUrl;
@@ -166,9 +190,15 @@ public record AdminClientOptions(URI baseUrl, Path caCert, Path clientCert, Path
             return this;
         }
 
+        /** Reads in flight at once (default 10); 1 reads one request after the other. */
+        public Builder readParallelism(int n) {
+            this.readParallelism = n;
+            return this;
+        }
+
         public AdminClientOptions build() {
             return new AdminClientOptions(baseUrl, caCert, clientCert, clientKey, tlsSkipVerify, adminToken, tokenHeader,
-                    headers, workspace, connectTimeout, responseTimeout, maxConnectionsPerRoute);
+                    headers, workspace, connectTimeout, responseTimeout, maxConnectionsPerRoute, readParallelism);
         }
     }
 }

@@ -4,8 +4,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Reads a whole Admin API collection page by page. Every request carries {@code size=1000} and the tag filter: the
@@ -14,35 +14,28 @@ import java.util.Set;
  * a page has only a {@code next} link, the offset inside it; it stops when both are absent or null.
  */
 final class KongPager {
-    private final AdminClient client;
+    private final Function<URI, ListingPage> get;
     private final URI collection;
     private final String tags;
 
-    KongPager(AdminClient client, URI collection, String tags) {
-        this.client = client;
+    /** {@code get} answers one page (a {@code GET} of the URI it is given). */
+    KongPager(Function<URI, ListingPage> get, URI collection, String tags) {
+        this.get = get;
         this.collection = collection;
         this.tags = tags;
     }
 
-    List<Map<String, Object>> all() {
-        List<Map<String, Object>> out = new ArrayList<>();
+    List<KongEntity> all() {
+        List<KongEntity> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String offset = null;
         do {
             URI uri = KongPaths.page(collection, tags, offset);
-            Map<String, Object> page = client.getJson(uri, null);
-            if (page.get("data") instanceof List<?> data) {
-                for (Object o : data) {
-                    if (o instanceof Map<?, ?> m) {
-                        @SuppressWarnings("unchecked")
-                        Map<String, Object> entity = (Map<String, Object>) m;
-                        out.add(entity);
-                    }
-                }
-            } else if (page.containsKey("data") && page.get("data") != null) {
-                throw unexpected(uri, "its 'data' is not a list");
-            } else if (!page.containsKey("data")) {
-                throw unexpected(uri, "it has no 'data' list");
+            ListingPage page = get.apply(uri);
+            switch (page.shape()) {
+                case NOT_A_LIST -> throw unexpected(uri, "its 'data' is not a list");
+                case MISSING -> throw unexpected(uri, "it has no 'data' list");
+                default -> out.addAll(page.data()); // a null 'data' is an empty page
             }
             offset = nextOffset(page, uri);
             if (offset != null && !seen.add(offset)) {
@@ -52,12 +45,10 @@ final class KongPager {
         return out;
     }
 
-    private String nextOffset(Map<String, Object> page, URI uri) {
-        Object offset = page.get("offset");
-        if (offset != null && !offset.toString().isEmpty()) {
-            return offset instanceof Number n ? String.valueOf(n.longValue()) : offset.toString();
-        }
-        if (page.get("next") instanceof String next && !next.isEmpty()) {
+    private static String nextOffset(ListingPage page, URI uri) {
+        if (page.offset() != null) return page.offset();
+        String next = page.next();
+        if (next != null && !next.isEmpty()) {
             String fromLink = KongPaths.offsetOf(next);
             if (fromLink == null) throw unexpected(uri, "its next link " + next + " carries no offset");
             return fromLink;

@@ -18,7 +18,9 @@ class MainTest {
         Cli r = Cli.run("reconcile", "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--kong-admin-url").contains("KONG_GITOPS_KONG_ADMIN_URL")
-                .contains("--max-deletions").contains("KONG_GITOPS_MAX_DELETIONS").contains("--dry-run");
+                .contains("--max-deletions").contains("KONG_GITOPS_MAX_DELETIONS").contains("--dry-run")
+                .contains("--read-parallelism").contains("KONG_GITOPS_READ_PARALLELISM");
+        assertThat(Cli.run("diff", "--help").out()).contains("--read-parallelism");
     }
 
     @Test

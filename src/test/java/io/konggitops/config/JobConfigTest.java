@@ -23,6 +23,7 @@ class JobConfigTest {
         assertThat(c.translation().routerFlavor()).isEqualTo(RouterFlavor.TRADITIONAL_COMPATIBLE);
         assertThat(c.translation().endpoints()).isEqualTo(EndpointsMode.AUTO);
         assertThat(c.sync().parallelism()).isEqualTo(10);
+        assertThat(c.kong().readParallelism()).isEqualTo(10);
         assertThat(c.output().includeSecrets()).isFalse();
         assertThat(c.kong().tokenHeader()).isEqualTo("Kong-Admin-Token");
     }
@@ -179,5 +180,20 @@ class JobConfigTest {
         assertThat(JobConfig.load("diff", Map.of("repo", "r", "kong-state", "src/test/resources/tls/ec.crt"),
                 Map.of(), null, List.of()).kong().adminUrl()).isNull();
         assertThat(JobConfig.load("render", Map.of("repo", "r"), Map.of(), null, List.of())).isNotNull();
+    }
+
+    @Test
+    void readParallelismComesFromTheFlagOrTheEnvironmentAndIsAtLeastOne() {
+        assertThat(JobConfig.load(Map.of("repo", "r"), Map.of("KONG_GITOPS_READ_PARALLELISM", "3"), null)
+                .kong().readParallelism()).isEqualTo(3);
+        assertThat(JobConfig.load(Map.of("repo", "r", "read-parallelism", "1"),
+                Map.of("KONG_GITOPS_READ_PARALLELISM", "3"), null).kong().readParallelism()).isEqualTo(1);
+        for (String bad : List.of("0", "-2", "101")) {
+            assertThatThrownBy(() -> JobConfig.load(Map.of("repo", "r", "read-parallelism", bad), Map.of(), null))
+                    .isInstanceOfSatisfying(JobConfig.InvalidConfigException.class, e -> assertThat(e.errors())
+                            .containsExactly("--read-parallelism must be between 1 and 100, not " + bad));
+        }
+        assertThatThrownBy(() -> JobConfig.load(Map.of("repo", "r", "read-parallelism", "many"), Map.of(), null))
+                .hasMessageContaining("--read-parallelism must be a whole number, not 'many'");
     }
 }

@@ -18,6 +18,8 @@ class AdminClientOptionsTest {
         assertThat(o.caCert()).isNull();
         assertThat(o.tokenHeader()).isEqualTo("Kong-Admin-Token");
         assertThat(o.maxConnectionsPerRoute()).isEqualTo(20);
+        assertThat(o.readParallelism()).isEqualTo(10);
+        assertThat(o.poolSizePerRoute()).isEqualTo(20);
         assertThat(o.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(o.responseTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(o.workspace()).isNull();
@@ -51,5 +53,15 @@ class AdminClientOptionsTest {
         assertThatThrownBy(() -> new AdminClientOptions(java.net.URI.create("https://k:8444"), null,
                 Path.of("c.pem"), null, false, null, null, null, null, null, null, 0))
                 .hasMessageContaining("needs its key");
+    }
+
+    @Test
+    void thePoolKeepsAConnectionForEveryReadInFlight() {
+        AdminClientOptions o = AdminClientOptions.builder("http://kong:8001").readParallelism(50).build();
+        assertThat(o.readParallelism()).isEqualTo(50);
+        assertThat(o.poolSizePerRoute()).isEqualTo(50);
+        assertThat(o.toString()).contains("readParallelism=50");
+        assertThatThrownBy(() -> AdminClientOptions.builder("http://kong:8001").readParallelism(-1).build())
+                .hasMessageContaining("at least 1");
     }
 }

@@ -107,6 +107,7 @@ final class AdminRouter {
                 out.putNull("next");
                 return Response.of(200, out);
             }
+            if (s.name.equals("targets") && !path.endsWith("/all")) Listing.newestFirst(rows);
             return Response.of(200, Listing.page(rows, query, path, parent != null, s.name.equals("targets"),
                     s.hasTags(), s.name, r -> dao.render(s.name, r)));
         }

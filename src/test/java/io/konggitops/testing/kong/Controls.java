@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The double's test controls that are not Kong behaviour: injected failures (status + {@code Retry-After}, N times or
- * always; status 0 drops the connection), a gate that holds the first writes until enough are in flight, and the
- * highest number of writes seen in flight at once. Thread-safe: requests run on many threads.
+ * always; status 0 drops the connection), gates that hold the first writes (or reads) until enough are in flight, and
+ * the highest number of writes (reads) seen in flight at once. Thread-safe: requests run on many threads.
  */
 final class Controls {
     /** One injected failure: requests with this method whose path starts with the prefix. */
@@ -30,6 +30,9 @@ final class Controls {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
     private volatile CountDownLatch gate;
+    private final AtomicInteger readsInFlight = new AtomicInteger();
+    private final AtomicInteger maxReadsInFlight = new AtomicInteger();
+    private volatile CountDownLatch readGate;
     private volatile CountDownLatch release;
     private volatile boolean lying;
 
@@ -66,15 +69,7 @@ final class Controls {
                 Thread.currentThread().interrupt();
             }
         }
-        CountDownLatch g = gate;
-        if (g != null && g.getCount() > 0) {
-            g.countDown();
-            try {
-                g.await(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        await(gate);
     }
 
     void writeEnded() {
@@ -83,6 +78,40 @@ final class Controls {
 
     int maxConcurrentWrites() {
         return maxInFlight.get();
+    }
+
+    void holdFirstReads(int n) {
+        readGate = new CountDownLatch(n);
+    }
+
+    /** Called when a read ({@code GET}) arrives: counts it and waits at the read gate (bounded) if armed. */
+    void readStarted() {
+        maxReadsInFlight.accumulateAndGet(readsInFlight.incrementAndGet(), Math::max);
+        await(readGate);
+    }
+
+    void readEnded() {
+        readsInFlight.decrementAndGet();
+    }
+
+    int maxConcurrentReads() {
+        return maxReadsInFlight.get();
+    }
+
+    /** Counts one arrival down and waits (at most 5 s) until the gate is open: the first n arrivals meet there. */
+    private static void await(CountDownLatch g) {
+        if (g == null || g.getCount() == 0) return;
+        g.countDown();
+        try {
+            g.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void clearConcurrencyCounts() {
+        maxInFlight.set(inFlight.get());
+        maxReadsInFlight.set(readsInFlight.get());
     }
 
     boolean lying() {
@@ -96,7 +125,9 @@ final class Controls {
     void reset() {
         failures.clear();
         maxInFlight.set(0);
+        maxReadsInFlight.set(0);
         gate = null;
+        readGate = null;
         release = null;
         lying = false;
     }

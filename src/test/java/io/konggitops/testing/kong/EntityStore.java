@@ -181,6 +181,16 @@ public final class EntityStore {
         return out;
     }
 
+    /**
+     * The entities of one kind whose foreign key {@code field} points at {@code id} (e.g. the targets of an upstream),
+     * rendered, in insertion order; found through the index, not by a scan.
+     */
+    public synchronized List<ObjectNode> allReferencing(String entity, String field, String id) {
+        List<ObjectNode> out = new ArrayList<>();
+        for (ObjectNode r : lookup(entity, field, id)) out.add(render(entity, r));
+        return out;
+    }
+
     /** One entity by id, rendered, or null. */
     public synchronized ObjectNode get(String entity, String id) {
         ObjectNode r = row(entity, id);

@@ -37,6 +37,15 @@ import java.util.function.BiFunction;
 public final class KongDouble implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
 
+    static {
+        // The JDK server leaves Nagle's algorithm on, so the body it writes after the headers waits for the client's
+        // delayed ACK (40 ms on Linux) on every keep-alive request. Kong (nginx) answers with tcp_nodelay on. Read once,
+        // when the first server starts: the pom sets it for the whole test JVM too.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     final Options options;
     final KongSchemas schemas;
     final PluginSchemas plugins;
@@ -78,15 +87,6 @@ public final class KongDouble implements AutoCloseable {
     /** A double with every default (Kong 3.9.1, postgres, traditional_compatible), started. */
     public static KongDouble startDefault() throws IOException {
         return builder().build().start();
-    }
-
-    static {
-        // TCP_NODELAY on accepted connections, as nginx (Kong) sets it: without it the JDK server writes headers and
-        // body separately, and Nagle's algorithm + the client's delayed ACK hold every keep-alive answer ≈ 40 ms.
-        // Read once, when the JDK's server configuration is first loaded.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
     }
 
     /** Binds 127.0.0.1 on a free port and starts answering. */
@@ -214,6 +214,24 @@ public final class KongDouble implements AutoCloseable {
     }
 
     /**
+     * The first {@code n} read requests ({@code GET}, {@code HEAD}, {@code OPTIONS}) from now wait (at most 5 s) until
+     * {@code n} reads are in flight at once, so that a test can observe how many reads a client sends in parallel.
+     */
+    public void holdFirstReads(int n) {
+        controls.holdFirstReads(n);
+    }
+
+    /** The largest number of read requests that were in flight at the same time. */
+    public int maxConcurrentReads() {
+        return controls.maxConcurrentReads();
+    }
+
+    /** Starts {@link #maxConcurrentReads()} and {@link #maxConcurrentWrites()} over from now. */
+    public void clearConcurrencyCounts() {
+        controls.clearConcurrencyCounts();
+    }
+
+    /**
      * Lying mode: writes are validated and answered exactly as Kong would (200/201 with the entity, 204, Kong's
      * errors), against the state earlier acknowledged writes would have made, but reads keep answering the state
      * from before: a node that acknowledges writes and loses them. For tests of post-apply verification.
@@ -305,7 +323,11 @@ public final class KongDouble implements AutoCloseable {
             boolean write = !method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS");
             Duration latency = options.latency().apply(method, path);
             if (latency != null && !latency.isZero()) sleep(latency);
-            if (write) controls.writeStarted();
+            if (write) {
+                controls.writeStarted();
+            } else {
+                controls.readStarted();
+            }
             AdminRouter.Response resp;
             try {
                 resp = answer(ex, method, path, rawQuery, body, write);
@@ -314,7 +336,11 @@ public final class KongDouble implements AutoCloseable {
             } finally {
                 // ended before the answer leaves: a client that got it may send its next write at once, and that
                 // write must not be counted as concurrent with this one
-                if (write) controls.writeEnded();
+                if (write) {
+                    controls.writeEnded();
+                } else {
+                    controls.readEnded();
+                }
             }
             if (resp != null) send(ex, resp); // null: drop the connection unanswered
         }

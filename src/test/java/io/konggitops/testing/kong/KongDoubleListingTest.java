@@ -104,8 +104,31 @@ class KongDoubleListingTest extends DefaultDoubleTest {
 
         assertThat(first.get("offset").asText()).isEqualTo("2");
         assertThat(first.get("next").asText()).isEqualTo("/upstreams/" + up + "/targets?offset=2");
-        assertThat(http.get("/upstreams/up1/targets?size=2&offset=2").at("/data/0/target").asText())
-                .isEqualTo("10.0.0.3:8000");
+        JsonNode second = http.get("/upstreams/up1/targets?size=2&offset=2").body();
+        Set<String> all = new HashSet<>();
+        first.get("data").forEach(t -> all.add(t.get("target").asText()));
+        second.get("data").forEach(t -> all.add(t.get("target").asText()));
+        assertThat(second.get("data").size()).isEqualTo(1);
+        assertThat(all).containsExactlyInAnyOrder("10.0.0.1:8000", "10.0.0.2:8000", "10.0.0.3:8000");
+    }
+
+    @Test
+    void targetListsComeNewestFirstAndKeepTargetsOfWeightZero() {
+        // kong/db/dao/targets.lua page_for_upstream: every target sorted by (created_at, id), read from the end
+        kong.seed("upstreams", j("{'name':'up1'}"));
+        for (int i = 1; i <= 6; i++) {
+            http.post("/upstreams/up1/targets", j("{'target':'10.0.0." + i + "','weight':" + (i % 2 == 0 ? 0 : 10) + "}"));
+        }
+
+        JsonNode page = http.get("/upstreams/up1/targets").body();
+
+        java.util.List<JsonNode> listed = new java.util.ArrayList<>();
+        page.get("data").forEach(listed::add);
+        java.util.List<JsonNode> newestFirst = new java.util.ArrayList<>(listed);
+        newestFirst.sort(java.util.Comparator.comparingDouble((JsonNode t) -> t.get("created_at").asDouble())
+                .thenComparing(t -> t.get("id").asText()).reversed());
+        assertThat(listed).hasSize(6).isEqualTo(newestFirst);
+        assertThat(listed.stream().filter(t -> t.get("weight").asInt() == 0)).hasSize(3);
     }
 
     private static Set<String> names(JsonNode page) {

@@ -77,6 +77,19 @@ final class Listing {
         return out;
     }
 
+    /**
+     * The order of {@code GET /upstreams/{u}/targets}: {@code kong/db/dao/targets.lua} {@code page_for_upstream} reads
+     * every target of the upstream ({@code select_by_upstream_raw}, sorted by {@code created_at}, then {@code id}) and
+     * pages through that list from its end, so the newest target comes first. It keeps one entry per
+     * {@code target} string and, despite its comment, no longer leaves out targets of weight 0 (Kong 3.x).
+     */
+    static void newestFirst(List<ObjectNode> targets) {
+        targets.sort((a, b) -> {
+            int byTime = Double.compare(b.path("created_at").asDouble(), a.path("created_at").asDouble());
+            return byTime != 0 ? byTime : b.get("id").asText().compareTo(a.get("id").asText());
+        });
+    }
+
     static String escape(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }

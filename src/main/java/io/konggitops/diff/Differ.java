@@ -107,14 +107,11 @@ public final class Differ {
                             + "' is not known to this Kong version and was dropped",
                             "remove it, or upgrade Kong to a version that supports it"));
                 }
-                KongEntity body = Bodies.body(d, finalId.get(d), this::resolveRef, nd.unknownDropped(),
-                        l != null && !replaced.contains(l) ? l : null);
-                body = Bodies.withMergeDefaults(body, schemas.entity(d.type()));
                 // every write records what it wrote (the hash of the comparable form), for attribution later
                 String hash = AppliedTag.hash(nd.fields());
                 String tag = AppliedTag.PREFIX + hash;
-                body = AppliedTag.with(body, tag);
                 applied.add(AppliedTag.with(d, tag));
+                KongEntity liveMatch = l != null && !replaced.contains(l) ? l : null;
                 Change change;
                 Normalizer.Normalized nl = l == null ? null : normalizer.normalize(AppliedTag.strip(l), false);
                 Set<String> tolerant = new HashSet<>(nd.tolerantPaths());
@@ -122,7 +119,7 @@ public final class Differ {
                 if (l == null || replaced.contains(l)) {
                     Cause cause = l == null ? Cause.GIT
                             : Attribution.update(hash, AppliedTag.recorded(l), nl.fields(), nd.fields(), tolerant);
-                    change = change(Action.CREATE, d, body, null, List.of()).withCause(cause);
+                    change = change(Action.CREATE, d, body(d, nd, liveMatch, tag), null, List.of()).withCause(cause);
                 } else {
                     Set<String> secret = new HashSet<>(nd.sensitivePaths());
                     secret.addAll(nl.sensitivePaths());
@@ -135,7 +132,7 @@ public final class Differ {
                         unchanged++;
                         continue;
                     }
-                    change = change(Action.UPDATE, d, body, l, fcs).withCause(
+                    change = change(Action.UPDATE, d, body(d, nd, liveMatch, tag), l, fcs).withCause(
                             Attribution.update(hash, AppliedTag.recorded(l), nl.fields(), nd.fields(), tolerant));
                 }
                 add(steps, Phase.CREATE_UPDATE, change);
@@ -274,6 +271,16 @@ public final class Differ {
                 }
             }
             return e;
+        }
+
+        /**
+         * What the write of {@code d} sends: final id, foreign keys resolved, merge defaults, the applied tag. Built
+         * only for entities that change (most of a no-op diff's entities do not).
+         */
+        private KongEntity body(KongEntity d, Normalizer.Normalized nd, KongEntity liveMatch, String tag) {
+            KongEntity body = Bodies.body(d, finalId.get(d), this::resolveRef, nd.unknownDropped(), liveMatch);
+            body = Bodies.withMergeDefaults(body, schemas.entity(d.type()));
+            return AppliedTag.with(body, tag);
         }
 
         /** A desired foreign-key object as {@code {"id": ...}} with the referenced entity's final id. */

@@ -19,15 +19,19 @@ import java.util.Map;
  *
  * <ul>
  *   <li>Files: {@code *.yaml}, {@code *.yml}, {@code *.json} below the folder, hidden directories skipped, sorted by
- *       path; objects in file order, then document order (see {@link ManifestFiles} for symlink rules).</li>
+ *       path; objects in file order, then document order (see {@link ManifestFiles} for symlink rules). Files are
+ *       parsed and converted in parallel, one per core ({@link ParallelFiles}); objects and problems come out in the
+ *       same order as a serial load.</li>
  *   <li>Documents: multi-document YAML, empty documents skipped; {@code kind: List} (and any {@code *List} kind with
- *       {@code items}) is expanded into its items. Objects are typed by fabric8 ({@code Ingress}, {@code Service}...;
- *       CRDs without a model such as KongPlugin are {@code GenericKubernetesResource}).</li>
+ *       {@code items}) is expanded into its items. Objects of the kinds kong-gitops reads are typed by fabric8
+ *       ({@code Ingress}, {@code Service}...; CRDs without a model such as KongPlugin are
+ *       {@code GenericKubernetesResource}, see {@link ManifestTypes}); objects of other kinds (a Deployment, a
+ *       ConfigMap) keep only apiVersion, kind and metadata ({@link OtherKinds}).</li>
  *   <li>Strictness, as {@code kubectl apply} and Argo CD: a document that is not a mapping, or has no
  *       {@code apiVersion}/{@code kind}, an object without {@code metadata.name}, and an unknown kind in an API group
  *       kong-gitops reads ({@code kind: Ingres} in networking.k8s.io, see {@link KnownKinds}) are ERROR problems, never
  *       silently skipped: skipping a broken object would make the next reconcile delete what it configured. Objects of
- *       other groups (a Deployment, a cert-manager Certificate) are loaded as before and ignored downstream. The same
+ *       other groups (a Deployment, a cert-manager Certificate) are loaded (header only) and ignored downstream. The same
  *       kind, namespace and name twice is an ERROR naming both places (see {@link DuplicateObjects}).</li>
  *   <li>Namespaces: a namespaced object without {@code metadata.namespace} is put in {@code default} here, as
  *       {@code kubectl apply} does, so every later stage sees {@code default}; cluster-scoped kinds (IngressClass,
@@ -65,10 +69,23 @@ public final class ManifestLoader {
         Path start = PathSafety.resolveSubPath(realRoot, subPath);
         List<ManifestObject> objects = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
-        for (ManifestFiles.ManifestFile file : ManifestFiles.list(realRoot, start, problems)) {
-            loadFile(file, maxFileBytes, objects, problems);
+        List<ManifestFiles.ManifestFile> files = ManifestFiles.list(realRoot, start, problems);
+        for (Loaded loaded : ParallelFiles.map(files, file -> loadFile(file, maxFileBytes))) {
+            objects.addAll(loaded.objects());
+            problems.addAll(loaded.problems());
         }
         return new Manifests(commit, DuplicateObjects.remove(objects, problems), problems);
+    }
+
+    /** What one file gave: its objects and problems, in document order. */
+    private record Loaded(List<ManifestObject> objects, List<Problem> problems) {
+    }
+
+    private static Loaded loadFile(ManifestFiles.ManifestFile file, long maxFileBytes) {
+        List<ManifestObject> objects = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        loadFile(file, maxFileBytes, objects, problems);
+        return new Loaded(objects, problems);
     }
 
     private static void loadFile(ManifestFiles.ManifestFile file, long maxFileBytes, List<ManifestObject> objects,
@@ -142,14 +159,24 @@ public final class ManifestLoader {
             return;
         }
         HasMetadata object;
+        boolean namespaced;
         try {
-            object = K8S.convertValue(map, ManifestTypes.classFor(apiVersion, kind));
+            OtherKinds.Header header = ManifestTypes.isRead(apiVersion, kind) ? null
+                    : OtherKinds.header(K8S, apiVersion, kind, meta, scope);
+            if (header != null) {
+                object = header.object();
+                namespaced = header.namespaced();
+            } else {
+                object = K8S.convertValue(map, ManifestTypes.classFor(apiVersion, kind));
+                namespaced = scope == KnownKinds.Scope.NAMESPACED
+                        || (scope == KnownKinds.Scope.FOREIGN && object instanceof Namespaced);
+            }
         } catch (RuntimeException e) {
             problems.add(Problem.error(ref(kind, map), origin, "cannot read this " + kind + ": " + shortMessage(e),
                     "fix the object so it matches the " + kind + " schema"));
             return;
         }
-        defaultNamespace(object, scope);
+        defaultNamespace(object, namespaced);
         objects.add(new ManifestObject(object, origin));
     }
 
@@ -158,9 +185,7 @@ public final class ManifestLoader {
      * Cluster-scoped kinds keep none; an object of a group kong-gitops does not read is defaulted only when fabric8
      * knows it is namespaced (a Deployment), else left as written (a CRD of unknown scope).
      */
-    private static void defaultNamespace(HasMetadata object, KnownKinds.Scope scope) {
-        boolean namespaced = scope == KnownKinds.Scope.NAMESPACED
-                || (scope == KnownKinds.Scope.FOREIGN && object instanceof Namespaced);
+    private static void defaultNamespace(HasMetadata object, boolean namespaced) {
         String namespace = object.getMetadata().getNamespace();
         if (namespaced && (namespace == null || namespace.isBlank())) {
             object.getMetadata().setNamespace(DEFAULT_NAMESPACE);

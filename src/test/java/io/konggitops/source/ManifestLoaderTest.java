@@ -1,6 +1,5 @@
 package io.konggitops.source;
 
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -15,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -120,7 +120,8 @@ class ManifestLoaderTest {
         assertThat(m.problems()).isEmpty();
         assertThat(m.objects()).extracting(ManifestObject::name).containsExactly("one", "two", "three");
         assertThat(m.objects()).extracting(o -> o.origin().line()).containsExactly(4, 7, 14);
-        assertThat(m.objects().get(1).object()).isInstanceOf(ConfigMap.class);
+        assertThat(m.objects()).extracting(ManifestObject::kind).containsExactly("Service", "ConfigMap", "Service");
+        assertThat(m.objects().get(0).object()).isInstanceOf(Service.class);
     }
 
     @Test
@@ -370,26 +371,29 @@ class ManifestLoaderTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anchorsAliasesAndMergeKeysAreExpandedNotReadAsStrings() throws IOException {
         write("anchors.yaml", """
-                apiVersion: v1
-                kind: ConfigMap
+                apiVersion: configuration.konghq.com/v1
+                kind: KongPlugin
                 metadata:
                   name: cm
                   labels: &labels {team: a, app: web}
                   annotations:
                     <<: *labels
                     extra: "yes"
-                data:
+                plugin: request-transformer
+                config:
                   when: 2024-01-01
                   copy: &v value
                   again: *v
                 """);
         Manifests m = load();
         assertThat(m.problems()).isEmpty();
-        ConfigMap cm = (ConfigMap) m.objects().get(0).object();
-        assertThat(cm.getMetadata().getAnnotations()).containsEntry("team", "a").containsEntry("extra", "yes");
-        assertThat(cm.getData()).containsEntry("again", "value").containsEntry("when", "2024-01-01");
+        GenericKubernetesResource plugin = (GenericKubernetesResource) m.objects().get(0).object();
+        assertThat(plugin.getMetadata().getAnnotations()).containsEntry("team", "a").containsEntry("extra", "yes");
+        assertThat((Map<String, Object>) plugin.getAdditionalProperties().get("config"))
+                .containsEntry("again", "value").containsEntry("when", "2024-01-01");
     }
 
     @Test
@@ -531,5 +535,35 @@ class ManifestLoaderTest {
         assertThat(m.objects()).isEmpty();
         assertThat(m.problems()).isEmpty();
         assertThat(List.of(m.commit())).containsExactly("abc");
+    }
+
+    @Test
+    void filesLoadedInParallelGiveObjectsAndProblemsInFileThenDocumentOrder() throws IOException {
+        List<String> expectedObjects = new java.util.ArrayList<>();
+        List<String> expectedProblems = new java.util.ArrayList<>();
+        for (int f = 0; f < 40; f++) {
+            String file = String.format("d%d/f%02d.yaml", f % 3, f);
+            StringBuilder text = new StringBuilder();
+            for (int d = 0; d < 1 + f % 4; d++) {
+                text.append(service("s" + f + "-" + d)).append("---\n");
+            }
+            if (f % 5 == 0) {
+                text.append("apiVersion: v1\nkind: Servic\nmetadata: {name: typo" + f + "}\n");
+            }
+            if (f % 9 == 4) {
+                text.append("key: [unclosed\n");
+                expectedProblems.add(file);
+            } else {
+                for (int d = 0; d < 1 + f % 4; d++) expectedObjects.add(file + " s" + f + "-" + d);
+                if (f % 5 == 0) expectedProblems.add(file);
+            }
+            write(file, text.toString());
+        }
+        Manifests m = load();
+        expectedObjects.sort(java.util.Comparator.comparing(s -> s.substring(0, s.indexOf(' '))));
+        expectedProblems.sort(null);
+        assertThat(m.objects()).extracting(o -> o.origin().file() + " " + o.name())
+                .containsExactlyElementsOf(expectedObjects);
+        assertThat(m.problems()).extracting(p -> p.origin().file()).containsExactlyElementsOf(expectedProblems);
     }
 }

@@ -2,7 +2,6 @@ package io.konggitops.source;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -28,11 +27,23 @@ class ManifestTypesTest {
     }
 
     @Test
-    void otherKindsStillComeBackTypedThroughFabric8sRegistry(@TempDir Path dir) throws Exception {
+    void kindsWeReadInAnyVersionAndKongCrdsAreConvertedWholeOtherKindsAreNot() {
+        assertThat(ManifestTypes.isRead("v1", "Service")).isTrue();
+        assertThat(ManifestTypes.isRead("networking.k8s.io/v1beta1", "Ingress")).isTrue();
+        assertThat(ManifestTypes.isRead("gateway.networking.k8s.io/v1", "ReferenceGrant")).isTrue();
+        assertThat(ManifestTypes.isRead("configuration.konghq.com/v1alpha1", "KongService")).isTrue();
+        assertThat(ManifestTypes.isRead("v1", "ConfigMap")).isFalse();
+        assertThat(ManifestTypes.isRead("apps/v1", "Deployment")).isFalse();
+        assertThat(ManifestTypes.isRead("serving.knative.dev/v1", "Service")).isFalse();
+    }
+
+    @Test
+    void anotherVersionOfAKindWeReadStillComesBackTypedThroughFabric8sRegistry(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("a.yaml"), """
-                apiVersion: apps/v1
-                kind: Deployment
-                metadata: {name: web, namespace: shop}
+                apiVersion: networking.k8s.io/v1beta1
+                kind: Ingress
+                metadata: {name: old}
+                spec: {backend: {serviceName: web, servicePort: 80}}
                 ---
                 apiVersion: configuration.konghq.com/v1
                 kind: KongPlugin
@@ -41,8 +52,9 @@ class ManifestTypesTest {
                 config: {minute: 5}
                 """);
         Manifests m = ManifestLoader.loadDirectory(dir, "x");
-        assertThat(m.objects()).extracting(o -> (Object) o.object().getClass())
-                .containsExactly(Deployment.class, GenericKubernetesResource.class);
+        assertThat(m.objects()).extracting(o -> (Object) o.object().getClass()).containsExactly(
+                io.fabric8.kubernetes.api.model.networking.v1beta1.Ingress.class, GenericKubernetesResource.class);
+        assertThat(m.objects().get(0).namespace()).isEqualTo("default");
         GenericKubernetesResource plugin = (GenericKubernetesResource) m.objects().get(1).object();
         assertThat(plugin.getAdditionalProperties()).containsEntry("plugin", "rate-limiting");
     }

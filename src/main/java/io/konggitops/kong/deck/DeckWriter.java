@@ -120,8 +120,22 @@ public final class DeckWriter {
                           Map<String, List<KongEntity>> byParent) {
     }
 
+    /** Whether {@link #redacted} changes any entity: a sensitive value that is not already the placeholder. */
     private static boolean hasSecrets(KongState state) {
-        return state.entities().stream().anyMatch(e -> !redacted(e, "", e.fields()).equals(e.fields()));
+        return state.entities().stream().anyMatch(e -> hasSecret(e, "", e.fields()));
+    }
+
+    private static boolean hasSecret(KongEntity e, String prefix, Map<?, ?> fields) {
+        for (Map.Entry<?, ?> f : fields.entrySet()) {
+            String path = prefix + f.getKey();
+            Object v = f.getValue();
+            if (v != null && SensitiveFields.isSensitive(e, path)) {
+                if (!REDACTED.equals(v)) return true;
+            } else if (v instanceof Map<?, ?> nested && hasSecret(e, path + ".", nested)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<KongEntity> list(KongState state, EntityType type) {

@@ -8,19 +8,17 @@ final class Typedefs {
     static final List<String> PROTOCOLS = List.of("grpc", "grpcs", "http", "https", "tcp", "tls", "tls_passthrough",
             "udp", "ws", "wss");
 
-    private static final Pattern UTF8_NAME = Pattern.compile("^[A-Za-z0-9.\\-_~\\x{80}-\\x{10FFFF}]+$");
-    private static final Pattern TAG = Pattern.compile("^[ \\x21-\\x2B\\x2D\\x2E\\x30-\\x7E\\x{80}-\\x{10FFFF}]+$");
     private static final Pattern HEADER_NAME = Pattern.compile("^[a-zA-Z0-9\\-_]+$");
     private static final Pattern HTTP_METHOD = Pattern.compile("^[A-Z]+$");
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$");
 
     /** {@code typedefs.utf8_name} ({@code validate_utf8_name}). */
-    static final Typedef UTF8_NAME_T = Typedef.string(s -> UTF8_NAME.matcher(s).matches() ? null
+    static final Typedef UTF8_NAME_T = Typedef.string(s -> isUtf8Name(s) ? null
             : "invalid value '" + s + "': the only accepted ascii characters are alphanumerics or ., -, _, and ~");
 
     /** {@code typedefs.tag} ({@code validate_tag}): printable ASCII but {@code ,} and {@code /}, or UTF-8. */
-    static final Typedef TAG_T = Typedef.string(s -> TAG.matcher(s).matches() ? null
+    static final Typedef TAG_T = Typedef.string(s -> isTag(s) ? null
             : "invalid tag '" + s + "': expected printable ascii (except `,` and `/`) or valid utf-8 sequences");
 
     /** {@code typedefs.host} ({@code validate_host}). */
@@ -66,6 +64,34 @@ final class Typedefs {
             + "separated, so split it instead";
 
     private Typedefs() {
+    }
+
+    /**
+     * {@code ^[A-Za-z0-9.\-_~\x{80}-\x{10FFFF}]+$}, as a loop over code points (every entity name is checked; a
+     * regex match allocates a matcher each time).
+     */
+    static boolean isUtf8Name(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            boolean ok = c >= 0x80 || c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '-' || c == '_' || c == '~';
+            if (!ok) return false;
+            i += Character.charCount(c);
+        }
+        return true;
+    }
+
+    /** {@code ^[ \x21-\x2B\x2D\x2E\x30-\x7E\x{80}-\x{10FFFF}]+$} (printable ASCII but , and /, or non-ASCII). */
+    static boolean isTag(String s) {
+        if (s.isEmpty()) return false;
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            boolean ok = c >= 0x80 || c >= 0x20 && c <= 0x7E && c != ',' && c != '/';
+            if (!ok) return false;
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     /** The common {@code tags} field. */

@@ -13,6 +13,7 @@ import io.konggitops.translate.model.ServiceDraft;
 import io.konggitops.translate.upstream.policy.UpstreamPolicies;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class UpstreamBuilder {
      */
     public List<UpstreamDraft> build(List<ServiceDraft> services, boolean serviceUpstreamForAll) {
         Map<String, UpstreamDraft> out = new LinkedHashMap<>();
+        Map<String, List<Service>> k8sServicesByHost = k8sServicesByHost(services);
         for (ServiceDraft s : services) {
             if (out.containsKey(s.host)) continue;
             List<TargetSpec> targets = targets(s, serviceUpstreamForAll);
@@ -53,7 +55,8 @@ public final class UpstreamBuilder {
                     ? view.originOf("Service", s.backendNamespace, s.backendName).orElse(null) : s.parent.origin();
             ObjectRef source = s.k8sService != null
                     ? ObjectRef.of("Service", s.backendNamespace, s.backendName) : s.parent.ref();
-            Map<String, Object> fields = policies.fieldsFor(k8sServices(services, s.host), s.upstreamHostHeader);
+            Map<String, Object> fields = policies.fieldsFor(k8sServicesByHost.getOrDefault(s.host, List.of()),
+                    s.upstreamHostHeader);
             out.put(s.host, new UpstreamDraft(s.host, s.tags, fields, targets, source, origin));
         }
         return new ArrayList<>(out.values());
@@ -99,15 +102,21 @@ public final class UpstreamBuilder {
         return targets;
     }
 
-    /** The distinct Kubernetes Services behind the Kong services that share upstream {@code host}. */
-    private static List<Service> k8sServices(List<ServiceDraft> services, String host) {
-        Map<String, Service> out = new LinkedHashMap<>();
+    /**
+     * For each upstream host, the distinct Kubernetes Services behind the Kong services that share it, in the order
+     * of {@code services} (one pass: a repository has thousands of Kong services).
+     */
+    private static Map<String, List<Service>> k8sServicesByHost(List<ServiceDraft> services) {
+        Map<String, Map<String, Service>> byHost = new HashMap<>();
         for (ServiceDraft s : services) {
-            if (s.host.equals(host) && s.k8sService != null) {
-                out.putIfAbsent(s.backendNamespace + "/" + s.backendName, s.k8sService);
+            if (s.k8sService != null) {
+                byHost.computeIfAbsent(s.host, h -> new LinkedHashMap<>())
+                        .putIfAbsent(s.backendNamespace + "/" + s.backendName, s.k8sService);
             }
         }
-        return new ArrayList<>(out.values());
+        Map<String, List<Service>> out = new HashMap<>();
+        byHost.forEach((host, distinct) -> out.put(host, new ArrayList<>(distinct.values())));
+        return out;
     }
 
     private static LinkedHashSet<ManifestObject> referrers(ServiceDraft s) {

@@ -32,6 +32,8 @@ final class DbModeRun {
     private final Map<Change, Object> outcome = Collections.synchronizedMap(new IdentityHashMap<>());
     private final Map<String, Change> byKey = new java.util.HashMap<>();
     private final java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+    /** Changes in the plan, counted once: {@code Plan.changes()} copies every step's list on each call. */
+    private final int total;
     /** Marks a change not run because {@code failed} (a change of this plan) failed. */
     private record Blocked(Change failed) {
     }
@@ -41,7 +43,9 @@ final class DbModeRun {
         this.options = options;
         this.step = new ChangeStep(admin);
         this.retrier = new Retrier(options.retry(), options.sleeper(), options.jitterSeed(), retries);
-        plan.changes().forEach(c -> byKey.put(c.key(), c));
+        List<Change> all = plan.changes();
+        all.forEach(c -> byKey.put(c.key(), c));
+        this.total = all.size();
     }
 
     ApplyResult run() {
@@ -106,7 +110,7 @@ final class DbModeRun {
     }
 
     private void progressed() {
-        options.progress().finished(finished.incrementAndGet(), plan.changes().size());
+        options.progress().finished(finished.incrementAndGet(), total);
     }
 
     private void fail(Change c, KongApiException e) {

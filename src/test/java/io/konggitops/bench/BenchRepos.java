@@ -23,10 +23,15 @@ final class BenchRepos {
     record Cold(int exit, double seconds, double cpuSeconds, long maxRssKb, String output) {
     }
 
-    /** {@code bench/generate-repo.py RULES DIR}: Ingresses of 10 rules, 5 namespaces × 50 Services. */
-    static void generate(int rules, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("python3", "bench/generate-repo.py", Integer.toString(rules), dir.toString())
-                .redirectErrorStream(true).start();
+    /**
+     * {@code bench/generate-repo.py RULES DIR [ARGS]}: by default the per-two shape (one Ingress per rule, one Service
+     * per two rules, 3 endpoints each, 5 namespaces); {@code --shape fixed-50} the earlier one.
+     */
+    static void generate(int rules, Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("python3", "bench/generate-repo.py", Integer.toString(rules),
+                dir.toString()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {
             throw new IllegalStateException("bench/generate-repo.py failed:\n" + output);
@@ -74,6 +79,16 @@ final class BenchRepos {
     static String load1() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    /** The three load averages, as in /proc/loadavg. */
+    static String loadAvg() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
         } catch (IOException e) {
             return "?";
         }

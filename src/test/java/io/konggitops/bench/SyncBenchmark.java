@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Benchmark, not a test of speed: the first full sync ({@code reconcile}) and the no-op {@code diff} right after it,
  * for repositories of 1,000 and 10,000 Ingress rules against the {@link KongDouble} with 0 ms and 2 ms of latency per
- * request. Wall times and Admin API request counts are printed and written to {@code target/bench/results.md}.
+ * request. Wall times and Admin API request counts are printed and written to {@code target/bench/in-process.md}.
  * Assertions only check that each run did its job (exit codes, the double holds the routes), never a duration.
  *
  * <p>Run: {@code mvn -B -Pbench test} (the default build leaves the {@code bench} tag out). System properties:
@@ -72,7 +72,7 @@ class SyncBenchmark {
                     + "|---:|---|---:|---:|---:|---:|---:|\n");
             COLD_ROWS.forEach(r -> md.append(r).append('\n'));
         }
-        Files.writeString(OUT.resolve("results.md"), md.toString());
+        Files.writeString(OUT.resolve("in-process.md"), md.toString());
         System.out.println(md);
         BenchRepos.deleteRecursively(repos);
     }

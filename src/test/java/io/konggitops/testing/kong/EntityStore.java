@@ -50,6 +50,15 @@ public final class EntityStore {
         state.tables().forEach((entity, rows) -> tables.put(entity, new LinkedHashMap<>(rows)));
     }
 
+    /** Every stored row per entity, uncopied, in insertion order (for a snapshot; callers must not change them). */
+    synchronized Map<String, List<ObjectNode>> rowsByEntity() {
+        Map<String, List<ObjectNode>> out = new LinkedHashMap<>();
+        tables.forEach((entity, rows) -> {
+            if (!rows.isEmpty()) out.put(entity, new ArrayList<>(rows.values()));
+        });
+        return out;
+    }
+
     synchronized LinkedHashMap<String, ObjectNode> table(String entity) {
         return tables.computeIfAbsent(entity, k -> new LinkedHashMap<>());
     }
@@ -64,8 +73,10 @@ public final class EntityStore {
         Map<String, Map<String, LinkedHashSet<String>>> byKey = indexes.get(entity);
         if (byKey == null) return;
         byKey.forEach((fields, index) -> {
-            if (old != null) unindex(index, key(old, fields), id);
             String k = key(row, fields);
+            String was = old == null ? null : key(old, fields);
+            if (k != null && k.equals(was)) return; // unchanged: keeps its place (child listings stay in table order)
+            if (was != null) unindex(index, was, id);
             if (k != null) index.computeIfAbsent(k, x -> new LinkedHashSet<>()).add(id);
         });
     }
@@ -135,6 +146,14 @@ public final class EntityStore {
     /** Rows whose foreign key {@code field} points at {@code id}. */
     synchronized List<ObjectNode> referencing(String entity, String field, String id) {
         return lookup(entity, field, id);
+    }
+
+    /**
+     * The stored rows of one kind, not copied (callers hold the double's lock and must not change them; render the
+     * ones they answer with {@link #render}), in insertion order.
+     */
+    synchronized List<ObjectNode> rows(String entity) {
+        return new ArrayList<>(table(entity).values());
     }
 
     /** Names of the SNIs attached to a certificate, sorted. */

@@ -30,9 +30,11 @@ final class Listing {
      * @param path     the collection path for {@code next} ({@code /services} or {@code /services/{id}/routes})
      * @param nested   nested collections do not carry tags/size in {@code next}
      * @param numeric  numeric offsets (targets)
+     * @param render   turns a stored row into the answered entity (only the page's rows are rendered)
      */
     static ObjectNode page(List<ObjectNode> rows, Map<String, String> query, String path, boolean nested,
-                           boolean numeric, boolean hasTags, String entity) {
+                           boolean numeric, boolean hasTags, String entity,
+                           java.util.function.UnaryOperator<ObjectNode> render) {
         int size = 100;
         String sizeArg = query.get("size");
         if (sizeArg != null) {
@@ -59,7 +61,7 @@ final class Listing {
         int end = Math.min(filtered.size(), start + size);
         ObjectNode out = Field.F.objectNode();
         ArrayNode data = out.putArray("data");
-        for (int i = start; i < end; i++) data.add(filtered.get(i));
+        for (int i = start; i < end; i++) data.add(render.apply(filtered.get(i)));
         if (end < filtered.size()) {
             String token = numeric ? String.valueOf(end)
                     : Base64.getEncoder().encodeToString(("[\"" + filtered.get(end - 1).get("id").asText() + "\"]")
@@ -114,9 +116,14 @@ final class Listing {
                     "'" + offset + "' is not a valid offset for this strategy: bad json encoding");
         }
         String lastId = decoded.substring(2, decoded.length() - 2);
-        int i = 0;
-        while (i < rows.size() && rows.get(i).get("id").asText().compareTo(lastId) <= 0) i++;
-        return i;
+        int lo = 0;
+        int hi = rows.size(); // rows are sorted by id: the first row after lastId
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rows.get(mid).get("id").asText().compareTo(lastId) <= 0) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     static List<ObjectNode> filterTags(List<ObjectNode> rows, String tags, boolean hasTags, String entity) {

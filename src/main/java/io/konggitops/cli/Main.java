@@ -91,7 +91,7 @@ public final class Main {
             for (Setting s : Setting.ALL) {
                 if (!s.commands().contains(name)) continue;
                 OptionSpec.Builder o = OptionSpec.builder(s.flag())
-                        .description(s.help() + " [env " + s.env() + "]");
+                        .description(optionDescription(s));
                 if (s.isSwitch()) {
                     o.arity("0").type(boolean.class);
                 } else if (s.name().equals("kong-header")) {
@@ -169,6 +169,14 @@ public final class Main {
     }
 
     /** {@code IllegalStateException: message} on one line. */
+    /**
+     * The help line of a setting as picocli wants it: picocli runs descriptions through {@code String.format}, so a
+     * literal {@code %} (as in {@code P%}) is doubled, else picocli warns and prints the raw text.
+     */
+    static String optionDescription(Setting s) {
+        return (s.help() + " [env " + s.env() + "]").replace("%", "%%");
+    }
+
     private static String oneLine(Throwable e) {
         String m = e.getMessage();
         String text = e.getClass().getSimpleName() + (m == null || m.isBlank() ? "" : ": " + m);

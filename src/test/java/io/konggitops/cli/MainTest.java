@@ -24,6 +24,18 @@ class MainTest {
     }
 
     @Test
+    void everySettingsHelpSurvivesPicocliFormattingSoPercentSignsPrintAsWritten() {
+        // picocli runs descriptions through String.format: an unescaped % makes it warn and print the raw text
+        for (Setting s : Setting.ALL) {
+            String formatted = String.format(Main.optionDescription(s));
+            assertThat(formatted).as(s.flag()).isEqualTo(s.help() + " [env " + s.env() + "]");
+        }
+        Cli r = Cli.run("reconcile", "--help");
+        assertThat(r.out().replaceAll("\\s+", " ")).contains("P% of the managed ones")
+                .contains("(default 30% once 10 or more");
+    }
+
+    @Test
     void anUnknownFlagIsAClearErrorWithWhereToLook() {
         Cli r = Cli.run("diff", "--kong-admin-ulr", "http://x");
         assertThat(r.exit()).isEqualTo(Main.ERROR);

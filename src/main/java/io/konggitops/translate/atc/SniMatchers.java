@@ -1,6 +1,7 @@
 package io.konggitops.translate.atc;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -17,6 +18,12 @@ public final class SniMatchers {
 
     public static boolean valid(String sni) {
         return VALID_SNI.matcher(sni).matches();
+    }
+
+    /** The entries of a {@code konghq.com/snis} annotation (comma-separated, trimmed), as KIC's {@code ExtractSNIs}. */
+    public static List<String> fromAnnotation(String value) {
+        if (value == null || value.isBlank()) return List.of();
+        return Arrays.stream(value.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
     }
 
     public static Matcher anyOf(List<String> snis) {

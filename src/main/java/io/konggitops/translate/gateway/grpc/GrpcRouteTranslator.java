@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRouteRule;
 import io.konggitops.translate.KindTranslator;
 import io.konggitops.translate.TranslationContext;
+import io.konggitops.translate.atc.SniMatchers;
 import io.konggitops.translate.gateway.AttachedRoute;
 import io.konggitops.translate.gateway.ReferenceGrants;
 import io.konggitops.translate.gateway.RouteBackends;
@@ -16,7 +17,6 @@ import io.konggitops.translate.model.RouteDraft;
 import io.konggitops.translate.model.ServiceDraft;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,9 +132,7 @@ public final class GrpcRouteTranslator implements KindTranslator {
 
     /** {@code konghq.com/snis} of the GRPCRoute, matched in the expression (KIC {@code ExtractSNIs}). */
     private static List<String> snis(GrpcRouteInput route) {
-        String v = route.annotations().get("konghq.com/snis");
-        if (v == null || v.isBlank()) return List.of();
-        return Arrays.stream(v.split(",")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+        return SniMatchers.fromAnnotation(route.annotations().get("konghq.com/snis"));
     }
 
     /** The Kong service of one rule: its backends, protocol from the listeners, the 500 plugin when none is left. */

@@ -5,8 +5,10 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPPathMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPQueryParamMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.konggitops.translate.atc.Field;
+import io.konggitops.translate.atc.HostMatchers;
 import io.konggitops.translate.atc.Matcher;
 import io.konggitops.translate.atc.Op;
+import io.konggitops.translate.atc.SniMatchers;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,10 +25,6 @@ final class HttpExpressions {
     static final String CATCH_ALL = "(net.protocol == \"http\") || (net.protocol == \"https\")";
     static final String SNIS_ANNOTATION = "konghq.com/snis";
 
-    private static final Pattern VALID_HOST = Pattern.compile(
-            "^(\\*\\.)?([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*?(\\.\\*)?$");
-    private static final Pattern VALID_SNI =
-            Pattern.compile("^([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*$");
     private static final Pattern VALID_METHOD = Pattern.compile("^[A-Z]+$");
 
     private HttpExpressions() {
@@ -47,23 +45,11 @@ final class HttpExpressions {
 
     /** {@code http.host == h}, or {@code http.host =^ ".example.com"} for {@code *.example.com}; nothing if empty. */
     static Matcher host(String hostname) {
-        List<Matcher> or = new ArrayList<>();
-        if (hostname != null && VALID_HOST.matcher(hostname).matches()) {
-            or.add(hostname.startsWith("*") ? Matcher.predicate(Field.HTTP_HOST, Op.SUFFIX, hostname.substring(1))
-                    : Matcher.predicate(Field.HTTP_HOST, Op.EQUALS, hostname));
-        }
-        return new Matcher.Or(or);
+        return HostMatchers.anyOf(hostname == null ? List.of() : List.of(hostname));
     }
 
     private static Matcher snis(String annotation) {
-        List<Matcher> or = new ArrayList<>();
-        if (annotation != null && !annotation.isEmpty()) {
-            for (String sni : annotation.split(",")) {
-                String s = sni.trim();
-                if (VALID_SNI.matcher(s).matches()) or.add(Matcher.predicate(Field.TLS_SNI, Op.EQUALS, s));
-            }
-        }
-        return new Matcher.Or(or);
+        return SniMatchers.anyOf(SniMatchers.fromAnnotation(annotation));
     }
 
     static Matcher match(HTTPRouteMatch m, boolean prefixRewrite) {

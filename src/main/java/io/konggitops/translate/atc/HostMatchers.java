@@ -1,8 +1,9 @@
 package io.konggitops.translate.atc;
 
+import io.konggitops.translate.naming.KicPatterns;
+
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The host part of an expression route, shared by Ingress, HTTPRoute and GRPCRoute (KIC {@code hostMatcherFromHosts}):
@@ -10,8 +11,6 @@ import java.util.regex.Pattern;
  * A host that is not a valid host name (KIC's pattern) is left out.
  */
 public final class HostMatchers {
-    private static final Pattern VALID_HOST = Pattern.compile(
-            "^(\\*\\.)?([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*?(\\.\\*)?$");
 
     private HostMatchers() {
     }
@@ -19,7 +18,7 @@ public final class HostMatchers {
     public static Matcher anyOf(List<String> hosts) {
         List<Matcher> parts = new ArrayList<>();
         for (String host : hosts) {
-            if (!VALID_HOST.matcher(host).matches()) continue;
+            if (!KicPatterns.HOST.matcher(host).matches()) continue;
             if (host.startsWith("*")) {
                 parts.add(Matcher.predicate(Field.HTTP_HOST, Op.SUFFIX, host.substring(1)));
             } else {

@@ -1,23 +1,22 @@
 package io.konggitops.translate.atc;
 
+import io.konggitops.translate.naming.KicPatterns;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The SNI part of an expression route (KIC {@code sniMatcherFromSNIs}): any of the SNIs, each an exact
  * {@code tls.sni} match. An entry that is not a plain host name (KIC's pattern: no wildcard) is left out.
  */
 public final class SniMatchers {
-    private static final Pattern VALID_SNI =
-            Pattern.compile("^([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*$");
 
     private SniMatchers() {
     }
 
     public static boolean valid(String sni) {
-        return VALID_SNI.matcher(sni).matches();
+        return KicPatterns.SNI.matcher(sni).matches();
     }
 
     /** The entries of a {@code konghq.com/snis} annotation (comma-separated, trimmed), as KIC's {@code ExtractSNIs}. */

@@ -8,6 +8,7 @@ import io.konggitops.translate.atc.HostMatchers;
 import io.konggitops.translate.atc.Matcher;
 import io.konggitops.translate.atc.Op;
 import io.konggitops.translate.model.RouteDraft;
+import io.konggitops.translate.naming.KicPatterns;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -32,9 +33,6 @@ final class IngressExpressions {
     }
 
     private static final String HEADER_REGEX_PREFIX = "~*";
-    private static final Pattern VALID_METHOD = Pattern.compile("^[A-Z]+$");
-    private static final Pattern VALID_SNI =
-            Pattern.compile("^([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*$");
 
     private final Diagnostics diag;
 
@@ -64,9 +62,9 @@ final class IngressExpressions {
         for (PathSpec p : paths) pathMatchers.add(pathMatcher(p, regexPrefix));
         parts.add(new Matcher.Or(pathMatchers));
         if (!headers.isEmpty()) parts.add(headerMatcher(headers));
-        if (!methods.isEmpty()) parts.add(valuesMatcher(ingress, Field.HTTP_METHOD, methods, VALID_METHOD,
+        if (!methods.isEmpty()) parts.add(valuesMatcher(ingress, Field.HTTP_METHOD, methods, KicPatterns.METHOD,
                 RouteAnnotations.METHODS));
-        if (!snis.isEmpty()) parts.add(valuesMatcher(ingress, Field.TLS_SNI, snis, VALID_SNI, RouteAnnotations.SNIS));
+        if (!snis.isEmpty()) parts.add(valuesMatcher(ingress, Field.TLS_SNI, snis, KicPatterns.SNI, RouteAnnotations.SNIS));
         r.expression = new Matcher.And(parts).expression();
 
         IngressPriority traits = IngressPriority.of(paths, regexPrefix, hosts, headers.size(), !headers.isEmpty(),

@@ -4,6 +4,7 @@ import io.konggitops.problem.Severity;
 import io.konggitops.source.ManifestObject;
 import io.konggitops.translate.Diagnostics;
 import io.konggitops.translate.model.RouteDraft;
+import io.konggitops.translate.naming.KicPatterns;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,12 +39,7 @@ public final class RouteAnnotations {
     static final Set<String> VALID_PROTOCOLS =
             Set.of("http", "https", "grpc", "grpcs", "ws", "wss", "tls", "tcp", "tls_passthrough");
     private static final Set<Long> REDIRECT_CODES = Set.of(426L, 301L, 302L, 307L, 308L);
-    private static final Pattern VALID_METHOD = Pattern.compile("^[A-Z]+$");
     private static final Pattern VALID_PATH_HANDLING = Pattern.compile("v\\d");
-    private static final Pattern VALID_SNI =
-            Pattern.compile("^([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*$");
-    private static final Pattern VALID_HOST = Pattern.compile(
-            "^(\\*\\.)?([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*)+(\\.([a-zA-Z0-9]+(-[a-zA-Z0-9]+)*))*?(\\.\\*)?$");
 
     private final Diagnostics diag;
 
@@ -166,7 +162,7 @@ public final class RouteAnnotations {
         if (v == null || v.isEmpty()) return;
         List<String> out = new ArrayList<>();
         for (String m : v.split(",", -1)) {
-            if (!VALID_METHOD.matcher(m).matches()) {
+            if (!KicPatterns.METHOD.matcher(m).matches()) {
                 invalid(ingress, METHODS, v, "use upper-case HTTP methods separated by commas, no spaces");
                 return;
             }
@@ -184,7 +180,7 @@ public final class RouteAnnotations {
         }
         List<String> out = new ArrayList<>();
         for (String s : v.split(",", -1)) {
-            if (!VALID_SNI.matcher(s).matches()) {
+            if (!KicPatterns.SNI.matcher(s).matches()) {
                 invalid(ingress, SNIS, v, "use host names separated by commas, no spaces");
                 return;
             }
@@ -198,7 +194,7 @@ public final class RouteAnnotations {
         if (v == null || v.isEmpty()) return;
         List<String> hosts = new ArrayList<>(r.hosts);
         for (String h : v.split(",", -1)) {
-            if (!VALID_HOST.matcher(h).matches()) {
+            if (!KicPatterns.HOST.matcher(h).matches()) {
                 invalid(ingress, HOST_ALIASES, v, "use host names separated by commas, no spaces");
                 return;
             }

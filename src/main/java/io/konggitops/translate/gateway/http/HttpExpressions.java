@@ -9,12 +9,12 @@ import io.konggitops.translate.atc.HostMatchers;
 import io.konggitops.translate.atc.Matcher;
 import io.konggitops.translate.atc.Op;
 import io.konggitops.translate.atc.SniMatchers;
+import io.konggitops.translate.naming.KicPatterns;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The expressions-router matcher of one split HTTPRoute match (kic-translation §4.5, KIC {@code httproute_atc.go}):
@@ -25,7 +25,6 @@ final class HttpExpressions {
     static final String CATCH_ALL = "(net.protocol == \"http\") || (net.protocol == \"https\")";
     static final String SNIS_ANNOTATION = "konghq.com/snis";
 
-    private static final Pattern VALID_METHOD = Pattern.compile("^[A-Z]+$");
 
     private HttpExpressions() {
     }
@@ -77,7 +76,7 @@ final class HttpExpressions {
         }
         if (m.getMethod() != null) {
             List<Matcher> or = new ArrayList<>();
-            if (VALID_METHOD.matcher(m.getMethod()).matches()) {
+            if (KicPatterns.METHOD.matcher(m.getMethod()).matches()) {
                 or.add(Matcher.predicate(Field.HTTP_METHOD, Op.EQUALS, m.getMethod()));
             }
             and.add(new Matcher.Or(or));

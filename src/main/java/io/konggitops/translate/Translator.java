@@ -13,6 +13,7 @@ import io.konggitops.translate.tls.Certificates;
 import io.konggitops.translate.upstream.UpstreamBuilder;
 import io.konggitops.translate.gateway.GatewayAdmission;
 import io.konggitops.translate.gateway.GatewayRoutes;
+import io.konggitops.translate.gateway.ReferenceGrants;
 import io.konggitops.translate.gateway.ListenerCertificates;
 import io.konggitops.translate.gateway.grpc.GrpcRouteTranslator;
 import io.konggitops.translate.gateway.stream.TcpRouteTranslator;
@@ -46,9 +47,11 @@ public final class Translator {
     public static Translation translate(Manifests manifests, ClusterView view, TranslateOptions options) {
         Diagnostics diag = new Diagnostics(view);
         Certificates certificates = new Certificates(diag);
+        ReferenceGrants grants = new ReferenceGrants(manifests);
         GatewayRoutes gateway = options.gateway().admission()
-                ? GatewayAdmission.admit(manifests, view, options, diag) : GatewayRoutes.unchecked(manifests);
-        TranslationContext ctx = new TranslationContext(manifests, view, diag, options, certificates, gateway);
+                ? GatewayAdmission.admit(manifests, view, options, diag, grants) : GatewayRoutes.unchecked(manifests);
+        TranslationContext ctx = new TranslationContext(manifests, view, diag, options, certificates, gateway,
+                grants);
         List<ServiceDraft> services = new ArrayList<>();
         for (Supplier<KindTranslator> kind : KINDS) services.addAll(kind.get().translate(ctx));
         UpstreamPolicies policies = new UpstreamPolicies(manifests, diag, options.target().version());

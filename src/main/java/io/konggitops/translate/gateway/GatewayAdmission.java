@@ -44,9 +44,14 @@ public final class GatewayAdmission {
 
     public static GatewayRoutes admit(Manifests manifests, ClusterView view, TranslateOptions options,
                                       Diagnostics diag) {
+        return admit(manifests, view, options, diag, new ReferenceGrants(manifests));
+    }
+
+    /** With the repository's ReferenceGrants already read (the translate stage reads them once for every kind). */
+    public static GatewayRoutes admit(Manifests manifests, ClusterView view, TranslateOptions options,
+                                      Diagnostics diag, ReferenceGrants grants) {
         String controller = options.gateway().controllerName();
         GatewayClasses classes = new GatewayClasses(manifests, controller);
-        ReferenceGrants grants = new ReferenceGrants(manifests);
         Map<String, Attachment.OurGateway> ours = new LinkedHashMap<>();
         Set<String> others = new LinkedHashSet<>();
         for (ManifestObject mo : manifests.objects()) {

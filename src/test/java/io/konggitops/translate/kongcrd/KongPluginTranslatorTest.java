@@ -16,6 +16,7 @@ import io.konggitops.translate.Translator;
 import io.konggitops.translate.ingress.IngressTranslator;
 import io.konggitops.translate.TranslationContext;
 import io.konggitops.translate.gateway.GatewayRoutes;
+import io.konggitops.translate.gateway.ReferenceGrants;
 import io.konggitops.translate.naming.KongIds;
 import io.konggitops.translate.tls.Certificates;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class KongPluginTranslatorTest {
         ClusterView view = ManifestClusterView.endpoints(m);
         Diagnostics diag = new Diagnostics(view);
         TranslationContext ctx = new TranslationContext(m, view, diag, TranslateOptions.defaults(),
-                new Certificates(diag), GatewayRoutes.NONE);
+                new Certificates(diag), GatewayRoutes.NONE, new ReferenceGrants(m));
         return new KongPluginTranslator(view, diag, TranslateOptions.defaults())
                 .translate(m, new IngressTranslator().translate(ctx));
     }

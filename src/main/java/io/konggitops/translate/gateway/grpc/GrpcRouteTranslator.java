@@ -7,7 +7,6 @@ import io.konggitops.translate.KindTranslator;
 import io.konggitops.translate.TranslationContext;
 import io.konggitops.translate.atc.SniMatchers;
 import io.konggitops.translate.gateway.AttachedRoute;
-import io.konggitops.translate.gateway.ReferenceGrants;
 import io.konggitops.translate.gateway.RouteBackends;
 import io.konggitops.translate.gateway.RouteKind;
 import io.konggitops.translate.ingress.RouteAnnotations;
@@ -36,7 +35,7 @@ public final class GrpcRouteTranslator implements KindTranslator {
 
     @Override
     public List<ServiceDraft> translate(TranslationContext ctx) {
-        backends = new RouteBackends(ctx.view(), ctx.diag(), new ReferenceGrants(ctx.manifests()),
+        backends = new RouteBackends(ctx.view(), ctx.diag(), ctx.grants(),
                 new ServiceAnnotations(ctx.diag(), ctx.view(), ctx.certificates()));
         routeAnnotations = new RouteAnnotations(ctx.diag());
         List<GrpcRouteInput> routes = new ArrayList<>();

@@ -9,7 +9,6 @@ import io.konggitops.translate.Diagnostics;
 import io.konggitops.translate.KindTranslator;
 import io.konggitops.translate.TranslationContext;
 import io.konggitops.translate.gateway.AttachedRoute;
-import io.konggitops.translate.gateway.ReferenceGrants;
 import io.konggitops.translate.gateway.RouteKind;
 import io.konggitops.translate.ingress.RouteAnnotations;
 import io.konggitops.translate.ingress.ServiceAnnotations;
@@ -55,7 +54,7 @@ public final class HttpRouteTranslator implements KindTranslator {
                 byRule.computeIfAbsent(p.split().ruleKey(), k -> new ArrayList<>()).add(p);
             }
         }
-        HttpBackends backends = new HttpBackends(ctx.view(), diag, new ReferenceGrants(ctx.manifests()),
+        HttpBackends backends = new HttpBackends(ctx.view(), diag, ctx.grants(),
                 new ServiceAnnotations(diag, ctx.view(), ctx.certificates()));
         RouteAnnotations routeAnnotations = new RouteAnnotations(diag);
         TraditionalRoutes traditional = new TraditionalRoutes(redirectPlugin);

@@ -10,7 +10,6 @@ import io.konggitops.translate.atc.Op;
 import io.konggitops.translate.atc.SniMatchers;
 import io.konggitops.translate.gateway.AttachedRoute;
 import io.konggitops.translate.gateway.GatewayListener;
-import io.konggitops.translate.gateway.ReferenceGrants;
 import io.konggitops.translate.gateway.RouteBackends;
 import io.konggitops.translate.gateway.RouteKind;
 import io.konggitops.translate.ingress.RouteAnnotations;
@@ -44,7 +43,7 @@ final class StreamRoutes {
     }
 
     List<ServiceDraft> translate(TranslationContext ctx) {
-        RouteBackends backends = new RouteBackends(ctx.view(), ctx.diag(), new ReferenceGrants(ctx.manifests()),
+        RouteBackends backends = new RouteBackends(ctx.view(), ctx.diag(), ctx.grants(),
                 new ServiceAnnotations(ctx.diag(), ctx.view(), ctx.certificates()));
         RouteAnnotations annotations = new RouteAnnotations(ctx.diag());
         boolean expressions = ctx.options().target().routerFlavor().expressions();
